@@ -1,0 +1,42 @@
+#pragma once
+#include "core/domain/attendee.hpp"
+#include "meetscan/scanner/expected.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace meetscan::core {
+
+struct ImportCounts {
+    int added = 0;
+    int updated = 0;
+    int unchanged = 0;
+};
+
+class AttendeeRepository {
+public:
+    explicit AttendeeRepository(SQLite::Database& db) : m_db(db) {}
+
+    // All or nothing, in one transaction: people are matched by badge code (their id derives
+    // from it), updated in place, never duplicated. Erased people stay erased.
+    Expected<ImportCounts> importAll(const std::vector<Attendee>& attendees);
+
+    [[nodiscard]] std::vector<Attendee> all() const; // erased people are left out
+    [[nodiscard]] std::optional<Attendee> byId(const std::string& id) const;
+    // Matches the badge code or any of the other codes.
+    [[nodiscard]] std::optional<Attendee> byCode(const std::string& code) const;
+    [[nodiscard]] std::optional<Attendee> byEmail(const std::string& email) const;
+    // An id, a badge code or an e-mail, as typed on the command line.
+    [[nodiscard]] std::optional<Attendee> find(const std::string& idCodeOrEmail) const;
+    // Adds someone met through a self-contained contact badge (vCard, MECARD) who is not on the roster.
+    Expected<Attendee> addWalkIn(Attendee attendee);
+    [[nodiscard]] int count() const;
+
+private:
+    SQLite::Database& m_db;
+};
+
+} // namespace meetscan::core

@@ -1,0 +1,64 @@
+#include "core/store/database.hpp"
+
+#include "core/store/migration.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+#include <fmt/format.h>
+
+#include <system_error>
+
+namespace meetscan::core {
+
+namespace {
+
+Status migrate(SQLite::Database& db, int upToVersion) {
+    for (const Migration& migration : allMigrations()) {
+        if (upToVersion >= 0 && migration.version > upToVersion)
+            break;
+        if (migration.version <= schemaVersion(db))
+            continue;
+        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+        // Another process may have migrated while we waited for the write lock.
+        if (migration.version <= schemaVersion(db))
+            continue;
+        db.exec(migration.sql);
+        db.exec(fmt::format("PRAGMA user_version = {}", migration.version));
+        transaction.commit();
+    }
+    return Done{};
+}
+
+} // namespace
+
+int schemaVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+int latestSchemaVersion() { return allMigrations().back().version; }
+
+Expected<std::unique_ptr<SQLite::Database>> openDatabase(const std::filesystem::path& path, int upToVersion) {
+    std::error_code error;
+    if (path.has_parent_path())
+        std::filesystem::create_directories(path.parent_path(), error);
+    if (error)
+        return Error::world(fmt::format("cannot create {}: {}", path.parent_path().string(), error.message()));
+    try {
+        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db->setBusyTimeout(10000);
+        db->exec("PRAGMA journal_mode = WAL");
+        db->exec("PRAGMA synchronous = FULL");
+        db->exec("PRAGMA foreign_keys = ON");
+        if (schemaVersion(*db) > latestSchemaVersion())
+            return Error::world(fmt::format("{} was written by a newer MeetScan (schema {}, this one knows {})",
+                                            path.string(), schemaVersion(*db), latestSchemaVersion()));
+        if (auto migrated = migrate(*db, upToVersion); !migrated)
+            return migrated.error();
+        return db;
+    } catch (const SQLite::Exception& e) {
+        const bool notADatabase = e.getErrorCode() == SQLITE_NOTADB || e.getErrorCode() == SQLITE_CORRUPT;
+        if (notADatabase)
+            return Error::badInput(fmt::format("{} is not a MeetScan database: {}", path.string(), e.what()));
+        return Error::world(fmt::format("cannot open database {}: {}", path.string(), e.what()));
+    }
+}
+
+} // namespace meetscan::core

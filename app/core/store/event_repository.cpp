@@ -1,0 +1,140 @@
+#include "core/store/event_repository.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <array>
+
+namespace meetscan::core {
+
+namespace {
+
+nlohmann::json toJson(const EventSettings& s) {
+    return {{"pairing_window_seconds", s.pairingWindowSeconds},
+            {"result_seconds", s.resultSeconds},
+            {"summary_seconds", s.summarySeconds},
+            {"debounce_ms", s.debounceMs},
+            {"paper", s.paper},
+            {"accent_colour", s.accentColour},
+            {"url_patterns", s.urlPatterns},
+            {"admin_pin_hash", s.adminPinHash}};
+}
+
+EventSettings settingsFromJson(const std::string& text) {
+    EventSettings s;
+    auto json = nlohmann::json::parse(text, nullptr, false);
+    if (!json.is_object())
+        return s;
+    s.pairingWindowSeconds = json.value("pairing_window_seconds", s.pairingWindowSeconds);
+    s.resultSeconds = json.value("result_seconds", s.resultSeconds);
+    s.summarySeconds = json.value("summary_seconds", s.summarySeconds);
+    s.debounceMs = json.value("debounce_ms", s.debounceMs);
+    s.paper = json.value("paper", s.paper);
+    s.accentColour = json.value("accent_colour", s.accentColour);
+    s.urlPatterns = json.value("url_patterns", s.urlPatterns);
+    s.adminPinHash = json.value("admin_pin_hash", s.adminPinHash);
+    return s;
+}
+
+std::string hostName() {
+    std::array<char, 256> name{};
+    if (gethostname(name.data(), name.size() - 1) != 0 || name[0] == '\0')
+        return "kiosk";
+    return name.data();
+}
+
+std::string metaValue(SQLite::Database& db, const char* key) {
+    SQLite::Statement query(db, "SELECT value FROM meta WHERE key = ?");
+    query.bind(1, key);
+    return query.executeStep() ? query.getColumn(0).getString() : std::string{};
+}
+
+} // namespace
+
+Event EventRepository::event() const {
+    SQLite::Statement query(m_db, "SELECT id, name, settings, created_at FROM event WHERE id = "
+                                  "(SELECT value FROM meta WHERE key = 'event_id')");
+    Event event;
+    if (query.executeStep()) {
+        event.id = query.getColumn(0).getString();
+        event.name = query.getColumn(1).getString();
+        event.settings = settingsFromJson(query.getColumn(2).getString());
+        event.createdAt = query.getColumn(3).getInt64();
+    }
+    return event;
+}
+
+Status EventRepository::saveEvent(const Event& event) {
+    SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement upsert(m_db, "INSERT INTO event (id, name, settings, created_at) VALUES (?, ?, ?, ?) "
+                                   "ON CONFLICT (id) DO UPDATE SET name = excluded.name, settings = excluded.settings");
+    upsert.bind(1, event.id);
+    upsert.bind(2, event.name);
+    upsert.bind(3, toJson(event.settings).dump());
+    upsert.bind(4, event.createdAt);
+    upsert.exec();
+    SQLite::Statement meta(m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('event_id', ?)");
+    meta.bind(1, event.id);
+    meta.exec();
+    transaction.commit();
+    return Done{};
+}
+
+Station EventRepository::station() const {
+    SQLite::Statement query(m_db, "SELECT id, name, mode, exhibitor_id FROM station WHERE id = "
+                                  "(SELECT value FROM meta WHERE key = 'station_id')");
+    Station station;
+    if (query.executeStep()) {
+        station.id = query.getColumn(0).getString();
+        station.name = query.getColumn(1).getString();
+        station.mode = parseMode(query.getColumn(2).getString()).value_or(Mode::Meet);
+        station.exhibitorId = query.getColumn(3).isNull() ? "" : query.getColumn(3).getString();
+    }
+    return station;
+}
+
+Status EventRepository::saveStation(const Station& station) {
+    SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement upsert(m_db,
+                             "INSERT INTO station (id, name, mode, exhibitor_id, created_at, updated_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                             "mode = excluded.mode, exhibitor_id = excluded.exhibitor_id, updated_at = excluded.updated_at");
+    upsert.bind(1, station.id);
+    upsert.bind(2, station.name);
+    upsert.bind(3, std::string(toString(station.mode)));
+    upsert.bind(4, station.exhibitorId);
+    upsert.bind(5, nowMs());
+    upsert.exec();
+    if (metaValue(m_db, "station_id").empty()) {
+        SQLite::Statement meta(m_db, "INSERT INTO meta (key, value) VALUES ('station_id', ?)");
+        meta.bind(1, station.id);
+        meta.exec();
+    }
+    transaction.commit();
+    return Done{};
+}
+
+std::vector<Station> EventRepository::allStations() const {
+    SQLite::Statement query(m_db, "SELECT id, name, mode, exhibitor_id FROM station ORDER BY created_at");
+    std::vector<Station> stations;
+    while (query.executeStep()) {
+        stations.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
+                            parseMode(query.getColumn(2).getString()).value_or(Mode::Meet),
+                            query.getColumn(3).isNull() ? "" : query.getColumn(3).getString()});
+    }
+    return stations;
+}
+
+Status EventRepository::ensureDefaults() {
+    if (metaValue(m_db, "event_id").empty()) {
+        if (auto saved = saveEvent({newUlid(), "MeetScan event", {}, nowMs()}); !saved)
+            return saved;
+    }
+    if (metaValue(m_db, "station_id").empty())
+        return saveStation({newUlid(), hostName(), Mode::Meet, ""});
+    return Done{};
+}
+
+} // namespace meetscan::core
