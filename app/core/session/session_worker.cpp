@@ -1,0 +1,215 @@
+#include "core/session/session_worker.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <stop_token>
+#include <thread>
+#include <variant>
+
+namespace meetscan::core {
+
+namespace {
+
+struct SignOut {};
+struct PinCheck {
+    std::string pin;
+    std::shared_ptr<std::promise<AdminLock::Answer>> answer;
+};
+using Command = std::variant<ScanInput, Lead, SignOut, Station, PinCheck>;
+
+constexpr auto kTick = std::chrono::milliseconds(100);
+constexpr TimeMs kStatsEveryMs = 3000;
+
+} // namespace
+
+struct SessionWorker::Impl {
+    std::filesystem::path path;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<ScanSession> session;
+    std::unique_ptr<AdminLock> adminLock;
+
+    mutable std::mutex mutex;
+    std::condition_variable_any wake;
+    std::deque<Command> commands;
+    std::vector<Decision> decisions;
+    SessionSnapshot snapshot;
+    bool expired = false;
+    TimeMs statsAt = 0;
+    std::jthread thread;
+
+    void run(std::stop_token stop, std::promise<Status>& opened);
+    void execute(Command& command);
+    void publish(bool refreshStats);
+};
+
+void SessionWorker::Impl::execute(Command& command) {
+    const TimeMs now = nowMs();
+    std::string error;
+    if (auto* scan = std::get_if<ScanInput>(&command)) {
+        Decision decision = session->onScan(*scan, now);
+        if (!decision.saved)
+            error = decision.error;
+        std::lock_guard lock(mutex);
+        decisions.push_back(std::move(decision));
+    } else if (auto* lead = std::get_if<Lead>(&command)) {
+        if (auto saved = session->saveLead(*lead, now); !saved)
+            error = saved.error().message;
+    } else if (std::holds_alternative<SignOut>(command)) {
+        session->signOutStaff();
+    } else if (auto* station = std::get_if<Station>(&command)) {
+        if (auto saved = session->changeStation(*station); !saved)
+            error = saved.error().message;
+    } else if (auto* pin = std::get_if<PinCheck>(&command)) {
+        pin->answer->set_value(adminLock->check(pin->pin, now));
+    }
+    std::lock_guard lock(mutex);
+    snapshot.storeError = error;
+}
+
+void SessionWorker::Impl::publish(bool refreshStats) {
+    EventStats stats;
+    if (refreshStats) {
+        try {
+            stats = collectStats(*store, nowMs());
+        } catch (const SQLite::Exception&) {
+            refreshStats = false; // keep the last figures; a write error is reported elsewhere
+        }
+    }
+    std::lock_guard lock(mutex);
+    snapshot.event = session->event();
+    snapshot.station = session->station();
+    snapshot.exhibitor = session->exhibitor();
+    snapshot.pending = session->pending();
+    snapshot.staff = session->staff();
+    snapshot.queued = static_cast<int>(commands.size());
+    snapshot.usesDefaultPin = adminLock->usesDefaultPin();
+    if (refreshStats)
+        snapshot.stats = std::move(stats);
+}
+
+void SessionWorker::Impl::run(std::stop_token stop, std::promise<Status>& opened) {
+    try {
+        auto openedStore = Store::open(path);
+        if (!openedStore) {
+            opened.set_value(openedStore.error());
+            return;
+        }
+        store = std::move(openedStore).value();
+        session = std::make_unique<ScanSession>(*store);
+        adminLock = std::make_unique<AdminLock>(session->event().settings.adminPinHash);
+        publish(true);
+        statsAt = nowMs();
+        opened.set_value(Done{});
+    } catch (const std::exception& e) {
+        opened.set_value(Error::world(e.what()));
+        return;
+    }
+    while (true) {
+        std::deque<Command> batch;
+        {
+            std::unique_lock lock(mutex);
+            wake.wait_for(lock, stop, kTick, [this] { return !commands.empty(); });
+            batch.swap(commands);
+            // Queued scans are finished before stopping: a scan shown is never dropped.
+            if (batch.empty() && stop.stop_requested())
+                break;
+        }
+        for (auto& command : batch) {
+            try {
+                execute(command);
+            } catch (const std::exception& e) {
+                std::lock_guard lock(mutex);
+                snapshot.storeError = e.what();
+            }
+        }
+        const TimeMs now = nowMs();
+        if (session->expire(now)) {
+            std::lock_guard lock(mutex);
+            expired = true;
+        }
+        const bool refresh = !batch.empty() || now - statsAt >= kStatsEveryMs;
+        if (now - statsAt >= kStatsEveryMs)
+            statsAt = now;
+        publish(refresh);
+    }
+}
+
+SessionWorker::SessionWorker(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+
+SessionWorker::~SessionWorker() {
+    if (m_impl->thread.joinable()) {
+        m_impl->thread.request_stop();
+        m_impl->wake.notify_all();
+        m_impl->thread.join();
+    }
+}
+
+Expected<std::unique_ptr<SessionWorker>> SessionWorker::start(const std::filesystem::path& databasePath) {
+    auto impl = std::make_unique<Impl>();
+    impl->path = databasePath;
+    std::promise<Status> opened;
+    auto openedFuture = opened.get_future();
+    Impl* raw = impl.get();
+    impl->thread = std::jthread([raw, &opened](std::stop_token stop) { raw->run(stop, opened); });
+    Status status = openedFuture.get();
+    if (!status) {
+        impl->thread.join();
+        return status.error();
+    }
+    return std::unique_ptr<SessionWorker>(new SessionWorker(std::move(impl)));
+}
+
+void SessionWorker::submitScan(ScanInput input) {
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->commands.emplace_back(std::move(input));
+    m_impl->wake.notify_all();
+}
+
+void SessionWorker::submitLeadEdit(Lead edited) {
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->commands.emplace_back(std::move(edited));
+    m_impl->wake.notify_all();
+}
+
+void SessionWorker::submitStaffSignOut() {
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->commands.emplace_back(SignOut{});
+    m_impl->wake.notify_all();
+}
+
+void SessionWorker::submitStation(Station station) {
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->commands.emplace_back(std::move(station));
+    m_impl->wake.notify_all();
+}
+
+std::future<AdminLock::Answer> SessionWorker::checkAdminPin(std::string pin) {
+    auto promise = std::make_shared<std::promise<AdminLock::Answer>>();
+    auto future = promise->get_future();
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->commands.emplace_back(PinCheck{std::move(pin), std::move(promise)});
+    m_impl->wake.notify_all();
+    return future;
+}
+
+std::vector<Decision> SessionWorker::takeDecisions() {
+    std::vector<Decision> out;
+    std::lock_guard lock(m_impl->mutex);
+    out.swap(m_impl->decisions);
+    return out;
+}
+
+SessionSnapshot SessionWorker::snapshot() const {
+    std::lock_guard lock(m_impl->mutex);
+    SessionSnapshot copy = m_impl->snapshot;
+    copy.queued = static_cast<int>(m_impl->commands.size());
+    return copy;
+}
+
+bool SessionWorker::takeExpired() {
+    std::lock_guard lock(m_impl->mutex);
+    return std::exchange(m_impl->expired, false);
+}
+
+} // namespace meetscan::core

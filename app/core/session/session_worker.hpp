@@ -1,0 +1,55 @@
+#pragma once
+#include "core/session/admin_lock.hpp"
+#include "core/session/scan_session.hpp"
+#include "core/store/stats.hpp"
+
+#include <filesystem>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace meetscan::core {
+
+// What the kiosk screens read once per frame (a copy; never blocks on the disk).
+struct SessionSnapshot {
+    Event event;
+    Station station;
+    std::optional<Exhibitor> exhibitor;
+    std::optional<PendingPair> pending; // Meet
+    std::optional<PersonCard> staff;    // Booth
+    EventStats stats;                   // refreshed every few seconds
+    std::string storeError;             // the last write failure, empty when writes work
+    int queued = 0;                     // scans waiting to be written
+    bool usesDefaultPin = true;
+};
+
+// Runs the ScanSession and its own Store on a worker thread (std::jthread), so the UI thread
+// never waits on the disk: the UI submits scans and edits and drains decisions each frame.
+class SessionWorker {
+public:
+    static Expected<std::unique_ptr<SessionWorker>> start(const std::filesystem::path& databasePath);
+    ~SessionWorker(); // finishes queued work, then stops and joins
+    SessionWorker(const SessionWorker&) = delete;
+    SessionWorker& operator=(const SessionWorker&) = delete;
+
+    void submitScan(ScanInput input);
+    void submitLeadEdit(Lead edited);
+    void submitStaffSignOut();
+    void submitStation(Station station); // admin: mode, name, exhibitor
+    std::future<AdminLock::Answer> checkAdminPin(std::string pin);
+
+    [[nodiscard]] std::vector<Decision> takeDecisions();
+    [[nodiscard]] SessionSnapshot snapshot() const;
+    // Meet: true once after a pending first badge expired (for the "window expired" screen).
+    [[nodiscard]] bool takeExpired();
+
+    struct Impl;
+
+private:
+    explicit SessionWorker(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace meetscan::core
