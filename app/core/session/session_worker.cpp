@@ -69,9 +69,11 @@ void SessionWorker::Impl::execute(Command& command) {
 
 void SessionWorker::Impl::publish(bool refreshStats) {
     EventStats stats;
+    std::vector<Exhibitor> exhibitors;
     if (refreshStats) {
         try {
             stats = collectStats(*store, nowMs());
+            exhibitors = store->exhibitors().all();
         } catch (const SQLite::Exception&) {
             refreshStats = false; // keep the last figures; a write error is reported elsewhere
         }
@@ -84,8 +86,10 @@ void SessionWorker::Impl::publish(bool refreshStats) {
     snapshot.staff = session->staff();
     snapshot.queued = static_cast<int>(commands.size());
     snapshot.usesDefaultPin = adminLock->usesDefaultPin();
-    if (refreshStats)
+    if (refreshStats) {
         snapshot.stats = std::move(stats);
+        snapshot.exhibitors = std::move(exhibitors);
+    }
 }
 
 void SessionWorker::Impl::run(std::stop_token stop, std::promise<Status>& opened) {

@@ -17,6 +17,7 @@ struct SessionSnapshot {
     Event event;
     Station station;
     std::optional<Exhibitor> exhibitor;
+    std::vector<Exhibitor> exhibitors;  // every exhibitor, for the admin panel's choice
     std::optional<PendingPair> pending; // Meet
     std::optional<PersonCard> staff;    // Booth
     EventStats stats;                   // refreshed every few seconds
