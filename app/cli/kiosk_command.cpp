@@ -1,0 +1,64 @@
+// `meetscan kiosk` and `meetscan demo`: option parsing only; the kiosk lives in app/ui.
+#include "cli/commands.hpp"
+
+#ifdef MEETSCAN_HAS_UI
+#include "ui/demo/demo_run.hpp"
+#include "ui/kiosk.hpp"
+#endif
+
+#include <fstream>
+
+namespace meetscan::cli {
+
+void addKioskCommands(CLI::App& app, CliContext& context) {
+#ifdef MEETSCAN_HAS_UI
+    auto kiosk = std::make_shared<ui::KioskOptions>();
+    auto badgesFile = std::make_shared<std::string>();
+    auto mute = std::make_shared<bool>(false);
+    auto* command = app.add_subcommand("kiosk", "Run the fullscreen touch kiosk");
+    command->add_option("--source", kiosk->source, "camera[:/dev/videoN] | file:PATH | dir:PATH[@FPS] | synthetic | pipeline:...")
+        ->capture_default_str();
+    command->add_flag("--windowed", kiosk->windowed, "A 1920x1080 window instead of fullscreen (development)");
+    command->add_option("--screenshot-dir", kiosk->screenshotDir, "Where scripted screenshots are written");
+    // Hidden: tests, the headless demo and the benchmark.
+    command->add_option("--script", kiosk->script)->group("");
+    command->add_option("--timings", kiosk->timings)->group("");
+    command->add_option("--max-frames", kiosk->maxFrames)->group("");
+    command->add_option("--badges", *badgesFile)->group("");
+    command->add_option("--synthetic-width", kiosk->syntheticWidth)->group("");
+    command->add_option("--synthetic-height", kiosk->syntheticHeight)->group("");
+    command->add_flag("--mute", *mute)->group("");
+    command->callback([&context, kiosk, badgesFile, mute] {
+        kiosk->database = context.databasePath();
+        kiosk->sound = !*mute;
+        if (!badgesFile->empty()) {
+            std::ifstream in(*badgesFile);
+            if (!in)
+                throw CliError::badInput("cannot read " + *badgesFile);
+            for (std::string line; std::getline(in, line);)
+                if (!line.empty())
+                    kiosk->syntheticTexts.push_back(line);
+        }
+        if (auto ran = ui::runKiosk(*kiosk); !ran)
+            throw CliError::from(ran.error());
+    });
+
+    auto demo = std::make_shared<ui::DemoRunOptions>();
+    auto* demoCommand = app.add_subcommand("demo", "Create a demo event and run the kiosk on it");
+    demoCommand->add_option("--dir", demo->directory, "Folder for everything the demo makes")->capture_default_str();
+    demoCommand->add_flag("--headless", demo->headless, "Run a scripted session and save screenshots, without a screen");
+    demoCommand->callback([demo] {
+        demo->executable = std::filesystem::read_symlink("/proc/self/exe");
+        if (auto ran = ui::runDemo(*demo); !ran)
+            throw CliError::from(ran.error());
+    });
+#else
+    (void)context;
+    for (const char* name : {"kiosk", "demo"})
+        app.add_subcommand(name, "Not available: this meetscan was built without the UI")->callback([] {
+            throw CliError::world("this meetscan was built without the kiosk UI (MEETSCAN_BUILD_UI=OFF)");
+        });
+#endif
+}
+
+} // namespace meetscan::cli

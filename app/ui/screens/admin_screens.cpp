@@ -1,0 +1,239 @@
+#include "ui/screens/screens.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+namespace meetscan::ui {
+
+void drawAdminPin(ScreenContext& context) {
+    Painter& paint = context.paint;
+    const Theme& theme = paint.theme();
+    AdminState& admin = context.state.admin;
+    float top = drawChrome(context) + 50.0F;
+    const float centreX = context.size.x / 2.0F;
+    paint.badgeIcon(Icon::Lock, ImVec2(centreX - 250.0F, top + 40.0F), 40.0F, theme.accent);
+    paint.text(ImVec2(centreX - 180.0F, top + 8.0F), "Staff only", theme.headingSize, theme.text, Align::Left, true);
+    top += 110.0F;
+    // The PIN as dots.
+    const float dot = 22.0F;
+    const int digits = std::max(4, static_cast<int>(admin.pin.size()));
+    float x = centreX - static_cast<float>(digits - 1) * (dot * 3.0F) / 2.0F;
+    for (int i = 0; i < digits; ++i, x += dot * 3.0F) {
+        if (i < static_cast<int>(admin.pin.size()))
+            paint.drawList().AddCircleFilled(ImVec2(x, top + dot), dot, theme.text, 32);
+        else
+            paint.drawList().AddCircle(ImVec2(x, top + dot), dot, theme.textMuted, 32, 3.0F);
+    }
+    top += dot * 2.0F + 24.0F;
+    std::string message = admin.pinMessage;
+    bool waiting = admin.retryAt > context.now;
+    if (waiting)
+        message = "Too many wrong PINs — try again in " + std::to_string((admin.retryAt - context.now + 999) / 1000) + " s";
+    if (admin.pinCheck)
+        message = "Checking…";
+    paint.text(ImVec2(centreX, top), message.empty() ? std::string("Enter the admin PIN") : message, theme.bodySize - 4.0F,
+               message.empty() ? theme.textMuted : theme.notice, Align::Centre);
+    top += 64.0F;
+
+    const char* keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"};
+    const float key = 150.0F;
+    const float gap = 22.0F;
+    float left = centreX - (3.0F * key + 2.0F * gap) / 2.0F;
+    for (int i = 0; i < 12; ++i) {
+        ImVec2 at(left + static_cast<float>(i % 3) * (key + gap), top + static_cast<float>(i / 3) * (key * 0.66F + gap));
+        ButtonStyle style;
+        style.textSize = i == 9 || i == 11 ? 36.0F : 52.0F;
+        if (i == 11)
+            style.fill = theme.accent;
+        if (!paint.button(keys[i], at, ImVec2(key, key * 0.66F), style) || waiting || admin.pinCheck)
+            continue;
+        context.state.lastTouchAt = context.now;
+        if (i == 9) {
+            admin.pin.clear();
+        } else if (i == 11) {
+            if (!admin.pin.empty())
+                context.commands.pin = admin.pin;
+            admin.pin.clear();
+        } else if (admin.pin.size() < 12) {
+            admin.pin += keys[i];
+            admin.pinMessage.clear();
+        }
+    }
+    top += 4.0F * (key * 0.66F + gap) + 12.0F;
+    if (context.snapshot.usesDefaultPin)
+        paint.text(ImVec2(centreX, top), std::string("No PIN has been set: the default PIN ") + core::AdminLock::kDefaultPin +
+                                             " applies. Set your own before the doors open.",
+                   theme.smallSize - 2.0F, theme.notice, Align::Centre);
+    ButtonStyle cancel;
+    cancel.outline = true;
+    cancel.fill = theme.textMuted;
+    cancel.textSize = theme.smallSize + 2.0F;
+    if (paint.button("Cancel", ImVec2(theme.margin, context.size.y - 130.0F), ImVec2(260.0F, 84.0F), cancel))
+        showScreen(context.state, ScreenId::Idle, context.now, 0);
+    drawTimeoutBar(context);
+}
+
+namespace {
+
+void sectionTitle(Painter& paint, ImVec2 at, const std::string& title) {
+    paint.text(at, title, paint.theme().bodySize - 4.0F, paint.theme().textMuted, Align::Left, true);
+}
+
+// Scans per outcome as horizontal bars, drawn straight on the draw list.
+void drawOutcomeChart(Painter& paint, const std::map<std::string, int>& counts, ImVec2 min, float width) {
+    const Theme& theme = paint.theme();
+    int most = 1;
+    for (const auto& [outcome, count] : counts)
+        most = std::max(most, count);
+    float y = min.y;
+    for (const auto& [outcome, count] : counts) {
+        std::string label = outcome; // "already_connected" -> "Already connected"
+        std::replace(label.begin(), label.end(), '_', ' ');
+        if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
+            label[0] = static_cast<char>(label[0] - 'a' + 'A');
+        paint.text(ImVec2(min.x, y), label, theme.smallSize - 4.0F, theme.text);
+        float barLeft = min.x + 300.0F;
+        float barWidth = (width - 400.0F) * static_cast<float>(count) / static_cast<float>(most);
+        paint.drawList().AddRectFilled(ImVec2(barLeft, y + 4.0F), ImVec2(barLeft + std::max(4.0F, barWidth), y + 30.0F),
+                                       theme.accent, 6.0F);
+        paint.text(ImVec2(barLeft + barWidth + 14.0F, y), std::to_string(count), theme.smallSize - 4.0F, theme.textMuted);
+        y += 42.0F;
+    }
+}
+
+// Scans per hour (the last 24) as columns.
+void drawHourChart(Painter& paint, const std::map<std::string, int>& counts, ImVec2 min, ImVec2 size) {
+    const Theme& theme = paint.theme();
+    paint.card(min, ImVec2(min.x + size.x, min.y + size.y), theme.cardRaised, 16.0F);
+    if (counts.empty()) {
+        paint.text(ImVec2(min.x + size.x / 2.0F, min.y + size.y / 2.0F - 16.0F), "No scans yet", theme.smallSize - 4.0F,
+                   theme.textMuted, Align::Centre);
+        return;
+    }
+    int most = 1;
+    for (const auto& [hour, count] : counts)
+        most = std::max(most, count);
+    const float column = (size.x - 32.0F) / static_cast<float>(std::max<std::size_t>(counts.size(), 6));
+    float x = min.x + 16.0F;
+    for (const auto& [hour, count] : counts) {
+        float height = (size.y - 70.0F) * static_cast<float>(count) / static_cast<float>(most);
+        paint.drawList().AddRectFilled(ImVec2(x + 6.0F, min.y + size.y - 44.0F - height), ImVec2(x + column - 6.0F, min.y + size.y - 44.0F),
+                                       theme.accent, 4.0F);
+        std::string label = hour.size() >= 13 ? hour.substr(11, 2) + "h" : hour;
+        paint.text(ImVec2(x + column / 2.0F, min.y + size.y - 38.0F), label, 20.0F, theme.textMuted, Align::Centre);
+        x += column;
+    }
+}
+
+} // namespace
+
+void drawAdmin(ScreenContext& context) {
+    Painter& paint = context.paint;
+    const Theme& theme = paint.theme();
+    const core::SessionSnapshot& snapshot = context.snapshot;
+    AdminState& admin = context.state.admin;
+    float top = drawChrome(context) + 40.0F;
+    const float leftX = theme.margin;
+    paint.text(ImVec2(leftX, top), "Admin", theme.headingSize, theme.text, Align::Left, true);
+    top += 96.0F;
+
+    // Mode.
+    sectionTitle(paint, ImVec2(leftX, top), "Mode");
+    float y = top + 50.0F;
+    const core::Mode modes[3] = {core::Mode::Meet, core::Mode::Booth, core::Mode::Summary};
+    for (int i = 0; i < 3; ++i) {
+        ButtonStyle style;
+        style.selected = snapshot.station.mode == modes[i];
+        style.fill = style.selected ? theme.accent : theme.cardRaised;
+        if (paint.button(modeLabel(modes[i]), ImVec2(leftX + static_cast<float>(i) * 270.0F, y), ImVec2(250.0F, 90.0F), style) &&
+            !style.selected) {
+            core::Station station = snapshot.station;
+            station.mode = modes[i];
+            context.commands.station = station;
+        }
+    }
+    y += 130.0F;
+    sectionTitle(paint, ImVec2(leftX, y), "Station name");
+    y += 50.0F;
+    ImGui::SetCursorScreenPos(ImVec2(leftX, y));
+    ImGui::SetNextItemWidth(520.0F);
+    ImGui::InputText("##station", &admin.stationName);
+    ButtonStyle save;
+    save.textSize = theme.smallSize;
+    if (paint.button("Rename", ImVec2(leftX + 540.0F, y), ImVec2(250.0F, ImGui::GetFrameHeight()), save) &&
+        !admin.stationName.empty()) {
+        core::Station station = snapshot.station;
+        station.name = admin.stationName;
+        context.commands.station = station;
+    }
+    y += ImGui::GetFrameHeight() + 40.0F;
+    sectionTitle(paint, ImVec2(leftX, y), "Exhibitor (Booth mode)");
+    y += 50.0F;
+    paint.text(ImVec2(leftX, y), snapshot.exhibitor ? snapshot.exhibitor->name + "  (" + snapshot.exhibitor->id + ")"
+                                                    : std::string("none — set with: meetscan init --exhibitor ID"),
+               theme.smallSize + 2.0F, theme.text);
+    y += 80.0F;
+
+    // Camera.
+    sectionTitle(paint, ImVec2(leftX, y), "Camera");
+    y += 50.0F;
+    std::string status = std::string(scanner::toString(context.preview.status)) + " — " + context.state.sourceSpec;
+    if (!context.preview.problem.empty())
+        status += " (" + context.preview.problem + ")";
+    paint.text(ImVec2(leftX, y), status, theme.smallSize - 2.0F, theme.textMuted, Align::Left, false, 800.0F);
+    y += 60.0F;
+    float x = leftX;
+    std::vector<std::string> choices = admin.cameras;
+    choices.emplace_back("synthetic");
+    for (const auto& choice : choices) {
+        std::string spec = choice == "synthetic" ? choice : "camera:" + choice;
+        ButtonStyle style;
+        style.selected = context.state.sourceSpec == spec;
+        style.fill = style.selected ? theme.accent : theme.cardRaised;
+        style.textSize = theme.smallSize - 2.0F;
+        float width = paint.measure(choice, style.textSize, true).x + 56.0F;
+        if (paint.button(choice, ImVec2(x, y), ImVec2(width, 72.0F), style) && !style.selected)
+            context.commands.source = spec;
+        x += width + 16.0F;
+    }
+
+    // Live counts.
+    const float rightX = context.size.x / 2.0F + 40.0F;
+    const float rightWidth = context.size.x - theme.margin - rightX;
+    float ry = top;
+    sectionTitle(paint, ImVec2(rightX, ry), "Live counts");
+    ry += 56.0F;
+    const auto& stats = snapshot.stats;
+    const std::pair<const char*, int> figures[4] = {
+        {"Scans", stats.scans}, {"Connections", stats.connections}, {"Leads", stats.leads}, {"Attendees", stats.attendees}};
+    const float tile = (rightWidth - 3.0F * 20.0F) / 4.0F;
+    for (int i = 0; i < 4; ++i) {
+        ImVec2 at(rightX + static_cast<float>(i) * (tile + 20.0F), ry);
+        paint.card(at, ImVec2(at.x + tile, at.y + 130.0F), theme.card, 18.0F);
+        paint.text(ImVec2(at.x + tile / 2.0F, at.y + 14.0F), std::to_string(figures[i].second), 52.0F, theme.text, Align::Centre, true);
+        paint.text(ImVec2(at.x + tile / 2.0F, at.y + 86.0F), figures[i].first, theme.smallSize - 6.0F, theme.textMuted, Align::Centre);
+    }
+    ry += 160.0F;
+    sectionTitle(paint, ImVec2(rightX, ry), "Scans per hour");
+    ry += 50.0F;
+    drawHourChart(paint, stats.scansByHour, ImVec2(rightX, ry), ImVec2(rightWidth, 190.0F));
+    ry += 220.0F;
+    sectionTitle(paint, ImVec2(rightX, ry), "Scans per outcome");
+    ry += 50.0F;
+    drawOutcomeChart(paint, stats.scansByOutcome, ImVec2(rightX, ry), rightWidth);
+
+    ButtonStyle close;
+    close.fill = theme.accent;
+    close.textSize = theme.bodySize;
+    if (paint.button("Close", ImVec2(leftX + 330.0F, context.size.y - 130.0F), ImVec2(300.0F, 90.0F), close))
+        showScreen(context.state, ScreenId::Idle, context.now, 0);
+    ButtonStyle quit;
+    quit.fill = theme.danger;
+    quit.outline = true;
+    quit.textSize = theme.bodySize;
+    if (paint.button("Quit kiosk", ImVec2(leftX, context.size.y - 130.0F), ImVec2(300.0F, 90.0F), quit))
+        context.commands.quit = true;
+}
+
+} // namespace meetscan::ui

@@ -1,0 +1,105 @@
+#include "ui/screens/screens.hpp"
+
+#include <algorithm>
+
+namespace meetscan::ui {
+
+const char* modeLabel(core::Mode mode) {
+    switch (mode) {
+    case core::Mode::Meet: return "Meet";
+    case core::Mode::Booth: return "Booth";
+    case core::Mode::Summary: return "My summary";
+    }
+    return "";
+}
+
+float drawChrome(ScreenContext& context) {
+    Painter& paint = context.paint;
+    const Theme& theme = paint.theme();
+    const float width = context.size.x;
+    constexpr float kHeaderHeight = 120.0F;
+    paint.drawList().AddRectFilled(ImVec2(0, 0), ImVec2(width, kHeaderHeight), theme.card);
+    paint.drawList().AddRectFilled(ImVec2(0, kHeaderHeight - 8.0F), ImVec2(width, kHeaderHeight), theme.accent);
+    const std::string& name = context.snapshot.event.name.empty() ? std::string("MeetScan") : context.snapshot.event.name;
+    ImVec2 nameSize = paint.measure(name, 44.0F, true);
+    paint.text(ImVec2(theme.margin, (kHeaderHeight - 8.0F - nameSize.y) / 2.0F), name, 44.0F, theme.text, Align::Left, true);
+
+    std::string mode = modeLabel(context.snapshot.station.mode);
+    if (context.snapshot.station.mode == core::Mode::Booth && context.snapshot.exhibitor)
+        mode = context.snapshot.exhibitor->name + (context.snapshot.exhibitor->booth.empty() ? "" : " · Booth " + context.snapshot.exhibitor->booth);
+    ImVec2 modeSize = paint.measure(mode, theme.smallSize + 4.0F, true);
+    const float pillRight = width - theme.margin - 40.0F; // leaves the admin corner free
+    ImVec2 pillMin(pillRight - modeSize.x - 48.0F, (kHeaderHeight - 8.0F - 64.0F) / 2.0F);
+    paint.card(pillMin, ImVec2(pillRight, pillMin.y + 64.0F), withAlpha(theme.accent, 70), 32.0F);
+    paint.text(ImVec2(pillMin.x + 24.0F, pillMin.y + (64.0F - modeSize.y) / 2.0F), mode, theme.smallSize + 4.0F,
+               theme.text, Align::Left, true);
+    return kHeaderHeight;
+}
+
+float drawPersonCard(ScreenContext& context, const core::PersonCard& person, ImVec2 min, float width, ImU32 edge) {
+    Painter& paint = context.paint;
+    const Theme& theme = paint.theme();
+    const float padding = 40.0F;
+    const float inner = width - 2.0F * padding;
+    ImVec2 nameSize = paint.measure(person.name, 64.0F, true, inner);
+    std::string line = person.title;
+    if (!person.company.empty())
+        line = line.empty() ? person.company : line + " · " + person.company;
+    ImVec2 lineSize = line.empty() ? ImVec2(0, 0) : paint.measure(line, theme.bodySize, false, inner);
+    float height = padding * 2.0F + nameSize.y + (line.empty() ? 0.0F : 12.0F + lineSize.y);
+    ImVec2 max(min.x + width, min.y + height);
+    paint.card(min, max, theme.card);
+    paint.drawList().AddRectFilled(min, ImVec2(min.x + 14.0F, max.y), edge, theme.rounding, ImDrawFlags_RoundCornersLeft);
+    float centreX = min.x + width / 2.0F;
+    paint.text(ImVec2(centreX, min.y + padding), person.name, 64.0F, theme.text, Align::Centre, true, inner);
+    if (!line.empty())
+        paint.text(ImVec2(centreX, min.y + padding + nameSize.y + 12.0F), line, theme.bodySize, theme.textMuted,
+                   Align::Centre, false, inner);
+    return height;
+}
+
+void drawTimeoutBar(ScreenContext& context) {
+    const UiState& state = context.state;
+    if (state.screenUntil <= state.screenSince)
+        return;
+    float total = static_cast<float>(state.screenUntil - state.screenSince);
+    float left = std::clamp(static_cast<float>(state.screenUntil - context.now) / total, 0.0F, 1.0F);
+    float y = context.size.y - 12.0F;
+    context.paint.drawList().AddRectFilled(ImVec2(0, y), ImVec2(context.size.x, context.size.y), context.paint.theme().card);
+    context.paint.drawList().AddRectFilled(ImVec2(0, y), ImVec2(context.size.x * left, context.size.y),
+                                           withAlpha(context.paint.theme().accent, 200));
+}
+
+const char* drawOverlays(ScreenContext& context) {
+    Painter& paint = context.paint;
+    const Theme& theme = paint.theme();
+    const char* name = nullptr;
+    std::string title;
+    std::string detail;
+    ImU32 colour = theme.notice;
+    using scanner::SourceStatus;
+    if (!context.snapshot.storeError.empty()) {
+        name = "store_error";
+        title = "Scans are not being saved — please call staff";
+        detail = context.snapshot.storeError;
+        colour = theme.danger;
+    } else if (context.preview.status == SourceStatus::Reconnecting || context.preview.status == SourceStatus::NoCamera) {
+        name = "camera_lost";
+        title = context.preview.status == SourceStatus::NoCamera ? "No camera found — looking for one"
+                                                                 : "Camera disconnected — reconnecting";
+        detail = "Scanning resumes by itself. A USB barcode scanner still works.";
+    }
+    if (name == nullptr)
+        return nullptr;
+    const float width = std::min(1300.0F, context.size.x - 2.0F * theme.margin);
+    ImVec2 min((context.size.x - width) / 2.0F, context.size.y - 280.0F);
+    ImVec2 max(min.x + width, min.y + 200.0F);
+    paint.card(min, max, mix(theme.card, colour, 0.18F));
+    paint.drawList().AddRect(min, max, colour, theme.rounding, 0, 4.0F);
+    paint.badgeIcon(Icon::Warning, ImVec2(min.x + 100.0F, min.y + 100.0F), 52.0F, colour);
+    paint.text(ImVec2(min.x + 190.0F, min.y + 46.0F), title, 44.0F, theme.text, Align::Left, true);
+    paint.text(ImVec2(min.x + 190.0F, min.y + 112.0F), detail, theme.smallSize, theme.textMuted);
+    return name;
+}
+
+} // namespace meetscan::ui

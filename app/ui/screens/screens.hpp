@@ -1,0 +1,68 @@
+#pragma once
+// One function per screen. A screen reads the frame's snapshot and UI state, draws through the
+// Painter, and asks for changes only through Commands, which the runner carries out after the
+// frame; no screen talks to the store or the camera.
+#include "core/session/session_worker.hpp"
+#include "meetscan/scanner/frame_source.hpp"
+#include "ui/ui_state.hpp"
+#include "ui/widgets/painter.hpp"
+
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+
+namespace meetscan::ui {
+
+struct Commands {
+    std::optional<core::Lead> saveLead;
+    bool closeLead = false; // the lead editor is done (saved above when it changed)
+    bool signOutStaff = false;
+    std::optional<core::Station> station;
+    std::optional<std::string> pin;    // check this admin PIN
+    std::optional<std::string> source; // switch the camera to this SOURCE
+    bool quit = false;
+};
+
+struct PreviewView {
+    ImTextureID texture = nullptr;
+    float width = 0.0F; // the preview image's size in pixels
+    float height = 0.0F;
+    bool hasOutline = false;
+    ImVec2 outline[4]; // the code's corners, as fractions of the frame
+    scanner::SourceStatus status = scanner::SourceStatus::Starting;
+    std::string problem;
+};
+
+struct ScreenContext {
+    Painter& paint;
+    UiState& state;
+    const core::SessionSnapshot& snapshot;
+    Commands& commands;
+    const PreviewView& preview;
+    ImVec2 size;
+    core::TimeMs now;
+};
+
+// The frame every screen shares: the event's name and accent, the station's mode. Returns the
+// top of the content area.
+float drawChrome(ScreenContext& context);
+// A person's name, company and title in a rounded card; returns the card's height.
+float drawPersonCard(ScreenContext& context, const core::PersonCard& person, ImVec2 min, float width, ImU32 edge);
+// The thin bar at the bottom that shows how long a result screen stays.
+void drawTimeoutBar(ScreenContext& context);
+
+void drawIdle(ScreenContext& context);
+void drawMeetResult(ScreenContext& context);
+void drawNotice(ScreenContext& context); // unknown, refused, no consent, not configured, not saved
+void drawBoothSignedIn(ScreenContext& context);
+void drawBoothLead(ScreenContext& context);
+void drawSummary(ScreenContext& context);
+void drawAdminPin(ScreenContext& context);
+void drawAdmin(ScreenContext& context);
+// Camera lost, store failing: drawn over any screen. Returns the overlay's name or nullptr.
+const char* drawOverlays(ScreenContext& context);
+
+[[nodiscard]] const char* modeLabel(core::Mode mode);
+
+} // namespace meetscan::ui
