@@ -7,7 +7,7 @@ packages=(
   # build
   build-essential cmake ninja-build pkg-config git
   # libraries
-  libimgui-dev libglfw3-dev libgl-dev
+  libimgui-dev libstb-dev libglfw3-dev libgl-dev
   libzxing-dev
   libsqlite3-dev libsqlitecpp-dev sqlite3
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev

@@ -1,0 +1,121 @@
+// meetscan import roster FILE [--preset ...] [--map FIELD=COLUMN]... [--skip-bad-rows]
+// meetscan import exhibitors FILE
+// The file is read and checked completely before the database is opened: a bad file leaves the
+// database as it was (not even created).
+#include "cli/commands.hpp"
+#include "core/roster/exhibitor_import.hpp"
+#include "core/roster/roster_import.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fmt/core.h>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace meetscan::cli {
+
+namespace {
+
+struct RosterArguments {
+    std::string file;
+    std::string preset = "auto";
+    std::vector<std::string> maps;
+    bool skipBadRows = false;
+};
+
+std::string readWholeFile(const std::string& file) {
+    std::error_code error;
+    if (std::filesystem::is_directory(file, error))
+        throw CliError::badInput(fmt::format("cannot open {}: it is a directory", file));
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw CliError::badInput(fmt::format("cannot open {}: {}", file, std::strerror(errno)));
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (in.bad())
+        throw CliError::world(fmt::format("cannot read {}", file));
+    return std::move(content).str();
+}
+
+core::RosterImportOptions rosterOptions(const RosterArguments& arguments) {
+    core::RosterImportOptions options;
+    auto preset = core::presetFromName(arguments.preset);
+    if (!preset)
+        throw CliError::badInput(
+            fmt::format("unknown preset \"{}\" (choose auto, pretix, eventbrite, hievents or "
+                        "generic)",
+                        arguments.preset));
+    options.preset = *preset;
+    for (const std::string& map : arguments.maps) {
+        auto equals = map.find('=');
+        if (equals == std::string::npos || equals == 0 || equals + 1 == map.size())
+            throw CliError::badInput(
+                fmt::format("--map {}: expected FIELD=COLUMN, e.g. --map badge_code=\"Ticket\"", map));
+        options.overrides.emplace_back(map.substr(0, equals), map.substr(equals + 1));
+    }
+    options.skipBadRows = arguments.skipBadRows;
+    return options;
+}
+
+void importRoster(CliContext& context, const RosterArguments& arguments) {
+    const core::RosterImportOptions options = rosterOptions(arguments);
+    const std::string content = readWholeFile(arguments.file);
+    core::RosterParseResult parsed = orThrow(core::parseRoster(content, arguments.file, options));
+    for (const core::RosterProblem& problem : parsed.skipped)
+        fmt::print(stderr, "meetscan: skipped {}\n", problem.message());
+
+    core::ImportCounts counts = orThrow(context.store().attendees().importAll(parsed.attendees));
+    std::string badRows =
+        parsed.skipped.empty() ? "" : fmt::format("; {} bad rows skipped", parsed.skipped.size());
+    fmt::print("imported {} attendees from {} ({} added, {} updated, {} unchanged; {} refunded or cancelled "
+               "skipped{}; preset {})\n",
+               parsed.attendees.size(), arguments.file, counts.added, counts.updated, counts.unchanged,
+               parsed.cancelled, badRows, core::presetName(parsed.preset));
+}
+
+void importExhibitors(CliContext& context, const std::string& file) {
+    const std::string content = readWholeFile(file);
+    std::vector<core::Exhibitor> exhibitors = orThrow(core::parseExhibitors(content, file));
+    core::ImportCounts counts = orThrow(context.store().exhibitors().importAll(exhibitors));
+    fmt::print("imported {} exhibitors from {} ({} added, {} updated, {} unchanged)\n", exhibitors.size(),
+               file, counts.added, counts.updated, counts.unchanged);
+}
+
+} // namespace
+
+void addImportCommands(CLI::App& app, CliContext& context) {
+    auto* import = app.add_subcommand("import", "Load the roster or the exhibitors from a file");
+    import->require_subcommand(1);
+
+    auto roster = std::make_shared<RosterArguments>();
+    auto* rosterCommand = import->add_subcommand(
+        "roster", "Import the registration system's attendee export (CSV); all or nothing");
+    rosterCommand
+        ->add_option("FILE", roster->file,
+                     "The export: pretix order positions, Eventbrite attendee report, "
+                     "Hi.Events attendees or a generic CSV")
+        ->required();
+    rosterCommand->add_option("--preset", roster->preset,
+                              "auto|pretix|eventbrite|hievents|generic (default: auto)");
+    rosterCommand
+        ->add_option(
+            "--map", roster->maps,
+            "FIELD=COLUMN, repeatable; FIELD: badge_code, other_codes, first_name, last_name, name, company, "
+            "title, email, phone, country, ticket_type, role, exhibitor, consent_exhibitors, "
+            "consent_networking")
+        ->allow_extra_args(false);
+    rosterCommand->add_flag("--skip-bad-rows", roster->skipBadRows,
+                            "Import the good rows and list each bad one on stderr instead of stopping");
+    rosterCommand->callback([&context, roster] { importRoster(context, *roster); });
+
+    auto exhibitorsFile = std::make_shared<std::string>();
+    auto* exhibitorsCommand = import->add_subcommand(
+        "exhibitors",
+        "Import exhibitors from CSV (id,name,booth,tags,questions) or TOML ([[exhibitor]] tables)");
+    exhibitorsCommand->add_option("FILE", *exhibitorsFile, "exhibitors.csv or exhibitors.toml")->required();
+    exhibitorsCommand->callback([&context, exhibitorsFile] { importExhibitors(context, *exhibitorsFile); });
+}
+
+} // namespace meetscan::cli

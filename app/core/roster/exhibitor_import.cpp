@@ -1,0 +1,321 @@
+#include "core/roster/exhibitor_import.hpp"
+
+#include "core/roster/csv_reader.hpp"
+#include "core/roster/roster_import.hpp"
+#include "core/roster/roster_layout.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <optional>
+#include <set>
+#include <toml++/toml.h>
+
+namespace meetscan::core {
+
+namespace {
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
+std::vector<std::string> splitList(std::string_view text, char separator) {
+    std::vector<std::string> items;
+    std::size_t begin = 0;
+    while (begin <= text.size()) {
+        std::size_t end = text.find(separator, begin);
+        if (end == std::string_view::npos)
+            end = text.size();
+        std::string_view item = trim(text.substr(begin, end - begin));
+        if (!item.empty())
+            items.emplace_back(item);
+        begin = end + 1;
+    }
+    return items;
+}
+
+// Gives questions without an id one from their text, unique within the exhibitor.
+void assignQuestionIds(Exhibitor& exhibitor) {
+    std::set<std::string> used;
+    for (const auto& question : exhibitor.questions)
+        if (!question.id.empty())
+            used.insert(question.id);
+    for (std::size_t i = 0; i < exhibitor.questions.size(); ++i) {
+        Question& question = exhibitor.questions[i];
+        if (!question.id.empty())
+            continue;
+        std::string base = questionSlug(question.text);
+        if (base.empty())
+            base = fmt::format("q{}", i + 1); // text in a script without ASCII letters
+        std::string id = base;
+        for (int n = 2; used.count(id) != 0; ++n)
+            id = fmt::format("{}_{}", base, n);
+        used.insert(id);
+        question.id = id;
+    }
+}
+
+// The checks both formats share; `where` gives the FILE:LINE:COLUMN prefix of a problem.
+template <class Where>
+std::optional<Error> checkExhibitor(const Exhibitor& exhibitor, std::set<std::string>& ids, Where where) {
+    if (exhibitor.id.empty())
+        return Error::badInput(where("id") + "missing exhibitor id");
+    if (exhibitor.name.empty())
+        return Error::badInput(where("name") + fmt::format("exhibitor \"{}\" has no name", exhibitor.id));
+    if (!ids.insert(exhibitor.id).second)
+        return Error::badInput(where("id") + fmt::format("exhibitor id \"{}\" is used twice", exhibitor.id));
+    for (auto [field, value] : {std::pair{"id", &exhibitor.id}, std::pair{"name", &exhibitor.name},
+                                std::pair{"booth", &exhibitor.booth}})
+        if (value->size() > kMaxFieldBytes)
+            return Error::badInput(where(field) +
+                                   fmt::format("{} is longer than {} bytes", field, kMaxFieldBytes));
+    std::set<std::string> questionIds;
+    for (const auto& question : exhibitor.questions) {
+        if (question.text.empty())
+            return Error::badInput(where("questions") + "a question has no text");
+        if (!questionIds.insert(question.id).second)
+            return Error::badInput(where("questions") +
+                                   fmt::format("question id \"{}\" is used twice in exhibitor \"{}\"",
+                                               question.id, exhibitor.id));
+    }
+    return std::nullopt;
+}
+
+// "Budget? [<10k/10-50k/>50k]" -> text "Budget?", options {"<10k", "10-50k", ">50k"}.
+Question parseQuestion(std::string_view spec) {
+    Question question;
+    spec = trim(spec);
+    if (!spec.empty() && spec.back() == ']') {
+        if (auto open = spec.rfind('['); open != std::string_view::npos) {
+            question.options = splitList(spec.substr(open + 1, spec.size() - open - 2), '/');
+            spec = trim(spec.substr(0, open));
+        }
+    }
+    question.text = spec;
+    return question;
+}
+
+std::string tomlWhere(const std::string& file, const toml::source_region& source) {
+    return fmt::format("{}:{}:{}: ", file, source.begin.line, source.begin.column);
+}
+
+std::optional<Error> readString(const toml::table& table, std::string_view key, std::string& into,
+                                const std::string& file) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr)
+        return std::nullopt;
+    if (!node->is_string())
+        return Error::badInput(tomlWhere(file, node->source()) + fmt::format("{} must be a string", key));
+    into = std::string(trim(node->as_string()->get()));
+    return std::nullopt;
+}
+
+std::optional<Error> readStrings(const toml::table& table, std::string_view key,
+                                 std::vector<std::string>& into, const std::string& file) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr)
+        return std::nullopt;
+    const toml::array* array = node->as_array();
+    if (array == nullptr)
+        return Error::badInput(tomlWhere(file, node->source()) +
+                               fmt::format("{} must be a list of strings", key));
+    for (const toml::node& item : *array) {
+        if (!item.is_string())
+            return Error::badInput(tomlWhere(file, item.source()) +
+                                   fmt::format("{} must be a list of strings", key));
+        into.emplace_back(trim(item.as_string()->get()));
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> rejectUnknownKeys(const toml::table& table,
+                                       std::initializer_list<std::string_view> known,
+                                       const std::string& file) {
+    for (const auto& [key, node] : table)
+        if (std::find(known.begin(), known.end(), key.str()) == known.end())
+            return Error::badInput(tomlWhere(file, key.source()) +
+                                   fmt::format("unknown key \"{}\" (known: {})", key.str(),
+                                               fmt::format("{}", fmt::join(known, ", "))));
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string questionSlug(std::string_view text) {
+    std::string slug;
+    bool pendingSeparator = false;
+    for (char c : text) {
+        char lowered = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        bool keep = (lowered >= 'a' && lowered <= 'z') || (lowered >= '0' && lowered <= '9');
+        if (!keep) {
+            pendingSeparator = !slug.empty();
+            continue;
+        }
+        if (pendingSeparator)
+            slug += '_';
+        pendingSeparator = false;
+        slug += lowered;
+    }
+    return slug;
+}
+
+Expected<std::vector<Exhibitor>> parseExhibitorsCsv(std::string_view content, const std::string& file) {
+    CsvReader reader(content);
+    CsvRecord record;
+    CsvStatus status = reader.next(record);
+    if (status == CsvStatus::End)
+        return Error::badInput(fmt::format("{}: the file is empty", file));
+    if (status == CsvStatus::Error)
+        return Error::badInput(fmt::format("{}:{}:{}: {}", file, reader.error().line, reader.error().column,
+                                           reader.error().reason));
+
+    std::vector<std::string> headers;
+    std::optional<std::size_t> idColumn, nameColumn, boothColumn, tagsColumn, questionsColumn;
+    for (std::size_t i = 0; i < record.size(); ++i) {
+        headers.emplace_back(trim(record.fields[i]));
+        const std::string normalized = normalizeHeader(record.fields[i]);
+        auto claim = [i](std::optional<std::size_t>& slot) {
+            if (!slot)
+                slot = i; // the first of repeated columns wins
+        };
+        if (normalized == "id")
+            claim(idColumn);
+        else if (normalized == "name")
+            claim(nameColumn);
+        else if (normalized == "booth")
+            claim(boothColumn);
+        else if (normalized == "tags")
+            claim(tagsColumn);
+        else if (normalized == "questions")
+            claim(questionsColumn);
+    }
+    if (!idColumn || !nameColumn) {
+        std::string found;
+        for (const auto& header : headers)
+            found += (found.empty() ? "\"" : ", \"") + header + "\"";
+        return Error::badInput(fmt::format("{}: an exhibitor list needs the columns id and name (and may "
+                                           "have booth, tags, questions); columns "
+                                           "found: {}",
+                                           file, found));
+    }
+
+    std::vector<Exhibitor> exhibitors;
+    std::set<std::string> ids;
+    for (;;) {
+        status = reader.next(record);
+        if (status == CsvStatus::End)
+            break;
+        if (status == CsvStatus::Error)
+            return Error::badInput(fmt::format("{}:{}:{}: {}", file, reader.error().line,
+                                               reader.error().column, reader.error().reason));
+        auto field = [&](std::optional<std::size_t> column) {
+            return column ? std::string(trim(record.fields[*column])) : std::string{};
+        };
+        Exhibitor exhibitor;
+        exhibitor.id = field(idColumn);
+        exhibitor.name = field(nameColumn);
+        exhibitor.booth = field(boothColumn);
+        exhibitor.tags = splitList(field(tagsColumn), '|');
+        for (const std::string& spec : splitList(field(questionsColumn), '|'))
+            exhibitor.questions.push_back(parseQuestion(spec));
+        assignQuestionIds(exhibitor);
+        auto where = [&](std::string_view name) {
+            std::optional<std::size_t> column = name == "id"      ? idColumn
+                                                : name == "name"  ? nameColumn
+                                                : name == "booth" ? boothColumn
+                                                                  : questionsColumn;
+            std::size_t index = column.value_or(*idColumn);
+            return fmt::format("{}:{}:{}: ", file, record.fieldLines[index], index + 1);
+        };
+        if (auto error = checkExhibitor(exhibitor, ids, where))
+            return *error;
+        exhibitors.push_back(std::move(exhibitor));
+    }
+    return exhibitors;
+}
+
+Expected<std::vector<Exhibitor>> parseExhibitorsToml(std::string_view content, const std::string& file) {
+    toml::table document;
+    try {
+        document = toml::parse(content, file);
+    } catch (const toml::parse_error& error) {
+        return Error::badInput(tomlWhere(file, error.source()) + std::string(error.description()));
+    }
+    if (auto error = rejectUnknownKeys(document, {"exhibitor"}, file))
+        return *error;
+    const toml::node* list = document.get("exhibitor");
+    if (list == nullptr)
+        return Error::badInput(fmt::format("{}: no [[exhibitor]] tables in the file", file));
+    const toml::array* exhibitorsArray = list->as_array();
+    if (exhibitorsArray == nullptr)
+        return Error::badInput(tomlWhere(file, list->source()) +
+                               "exhibitor must be written as [[exhibitor]] tables");
+
+    std::vector<Exhibitor> exhibitors;
+    std::set<std::string> ids;
+    for (const toml::node& node : *exhibitorsArray) {
+        const toml::table* table = node.as_table();
+        if (table == nullptr)
+            return Error::badInput(tomlWhere(file, node.source()) + "each exhibitor must be a table");
+        if (auto error = rejectUnknownKeys(*table, {"id", "name", "booth", "tags", "question"}, file))
+            return *error;
+        Exhibitor exhibitor;
+        for (auto error :
+             {readString(*table, "id", exhibitor.id, file), readString(*table, "name", exhibitor.name, file),
+              readString(*table, "booth", exhibitor.booth, file),
+              readStrings(*table, "tags", exhibitor.tags, file)})
+            if (error)
+                return *error;
+        if (const toml::node* questions = table->get("question")) {
+            const toml::array* array = questions->as_array();
+            if (array == nullptr)
+                return Error::badInput(tomlWhere(file, questions->source()) +
+                                       "questions must be written as [[exhibitor.question]] tables");
+            for (const toml::node& questionNode : *array) {
+                const toml::table* questionTable = questionNode.as_table();
+                if (questionTable == nullptr)
+                    return Error::badInput(tomlWhere(file, questionNode.source()) +
+                                           "each question must be a table");
+                if (auto error = rejectUnknownKeys(*questionTable, {"id", "text", "options"}, file))
+                    return *error;
+                Question question;
+                for (auto error : {readString(*questionTable, "id", question.id, file),
+                                   readString(*questionTable, "text", question.text, file),
+                                   readStrings(*questionTable, "options", question.options, file)})
+                    if (error)
+                        return *error;
+                const bool clash =
+                    std::any_of(exhibitor.questions.begin(), exhibitor.questions.end(),
+                                [&](const Question& other) { return other.id == question.id; });
+                if (!question.id.empty() && clash)
+                    return Error::badInput(tomlWhere(file, questionTable->get("id")->source()) +
+                                           fmt::format("question id \"{}\" is used twice in exhibitor \"{}\"",
+                                                       question.id, exhibitor.id));
+                exhibitor.questions.push_back(std::move(question));
+            }
+        }
+        assignQuestionIds(exhibitor);
+        auto where = [&](std::string_view key) {
+            const toml::node* at = table->get(key);
+            return tomlWhere(file, at != nullptr ? at->source() : table->source());
+        };
+        if (auto error = checkExhibitor(exhibitor, ids, where))
+            return *error;
+        exhibitors.push_back(std::move(exhibitor));
+    }
+    return exhibitors;
+}
+
+Expected<std::vector<Exhibitor>> parseExhibitors(std::string_view content, const std::string& file) {
+    std::string lowered = file;
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
+    if (lowered.ends_with(".toml"))
+        return parseExhibitorsToml(content, file);
+    return parseExhibitorsCsv(content, file);
+}
+
+} // namespace meetscan::core

@@ -1,0 +1,173 @@
+// Importing a 100,000-row roster: `meetscan import roster` beside sqlite3's own `.import` of the
+// same file in the same run (target: within 2x of it while validating everything), with peak
+// memory, and in-process how the time splits between reading the CSV and the store's insert.
+//
+//   bench_import [ROWS]        (default 100000)
+#include "core/roster/roster_import.hpp"
+#include "core/store/store.hpp"
+#include "support/run_process.hpp"
+#include "support/temp_dir.hpp"
+
+#include <array>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/core.h>
+#include <fstream>
+#include <optional>
+#include <random>
+#include <string>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+using meetscan::test::ProcessResult;
+
+double secondsSince(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Quotes a field when it holds a delimiter, quote or line break, as spreadsheets do.
+std::string csvField(const std::string& value) {
+    if (value.find_first_of(",\"\r\n") == std::string::npos)
+        return value;
+    std::string quoted = "\"";
+    for (char c : value) {
+        if (c == '"')
+            quoted += '"';
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
+std::string generateRoster(std::size_t rows) {
+    static const std::array<const char*, 16> kFirst{
+        "Zoë",    "José",   "Aiko",  "Ólafur", "Amara",  "李",    "Анна",  "Mehmet",
+        "Nguyễn", "Fatima", "Søren", "Priya",  "Jürgen", "Chloé", "Kwame", "Małgorzata"};
+    static const std::array<const char*, 16> kLast{
+        "Ångström", "García",   "Tanaka",      "Þórsson",
+        "Okafor",   "小龍",     "Иванова",     "Yılmaz",
+        "Văn An",   "Al-Sayed", "Kierkegaard", "Raman",
+        "Müller",   "Lefèvre",  "Mensah",      "Brzęczyszczykiewicz"};
+    static const std::array<const char*, 8> kCompany{
+        "Nordic Widgets AB", "Acme, Inc.",       "Dragon \"Kung Fu\" Ltd", "Sakura KK",
+        "Lagos Labs",        "Wisła sp. z o.o.", "Reykjavík Data, hf.",    "Samba Systems"};
+    static const std::array<const char*, 6> kTitle{"Engineer",       "CTO",  "Head of \"Growth\"", "Student",
+                                                   "Researcher, AI", "Sales"};
+    static const std::array<const char*, 8> kCountry{"SE", "ES", "JP", "IS", "NG", "CN", "PL", "DE"};
+    std::mt19937 random(42);
+    std::string csv = "badge_code,first_name,last_name,company,title,email,phone,country,ticket_type,"
+                      "consent_exhibitors\r\n";
+    csv.reserve(rows * 160);
+    for (std::size_t i = 0; i < rows; ++i) {
+        const char* first = kFirst[random() % kFirst.size()];
+        const char* last = kLast[random() % kLast.size()];
+        csv += fmt::format("{:032x}", (static_cast<unsigned long long>(random()) << 32) ^ i * 2654435761ULL);
+        csv += ',';
+        csv += csvField(first);
+        csv += ',';
+        csv += csvField(last);
+        csv += ',';
+        csv += csvField(kCompany[random() % kCompany.size()]);
+        csv += ',';
+        csv += csvField(kTitle[random() % kTitle.size()]);
+        csv += fmt::format(",person{}@example.org,+49 30 {:07},{},{},{}\r\n", i, random() % 10000000,
+                           kCountry[random() % kCountry.size()], i % 10 == 0 ? "Speaker" : "Conference",
+                           i % 7 == 0 ? "no" : "yes");
+    }
+    return csv;
+}
+
+struct Timed {
+    double seconds = 0;
+    std::optional<long> peakKb;
+    ProcessResult result;
+};
+
+// Runs a command, under /usr/bin/time -v when it is there for the peak memory.
+Timed timeCommand(std::vector<std::string> argv) {
+    const bool haveTime = fs::exists("/usr/bin/time");
+    if (haveTime)
+        argv.insert(argv.begin(), {"/usr/bin/time", "-v"});
+    Timed timed;
+    auto start = Clock::now();
+    timed.result = meetscan::test::runProcess(argv);
+    timed.seconds = secondsSince(start);
+    if (haveTime) {
+        const std::string marker = "Maximum resident set size (kbytes): ";
+        if (auto at = timed.result.err.find(marker); at != std::string::npos)
+            timed.peakKb = std::atol(timed.result.err.c_str() + at + marker.size());
+    }
+    return timed;
+}
+
+std::string megabytes(std::optional<long> kb) {
+    return kb ? fmt::format("{:.1f} MB", static_cast<double>(*kb) / 1024.0) : "n/a";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::size_t rows = argc > 1 ? std::stoul(argv[1]) : 100000;
+    meetscan::test::TempDir dir;
+    const std::string csv = generateRoster(rows);
+    const fs::path file = dir.write("roster.csv", csv);
+    fmt::print("roster: {} rows, {:.1f} MB\n", rows, static_cast<double>(csv.size()) / 1e6);
+
+    // 1. sqlite3's own import of the same file: the yardstick.
+    std::optional<Timed> sqlite;
+    if (fs::exists("/usr/bin/sqlite3")) {
+        sqlite = timeCommand({"/usr/bin/sqlite3", (dir / "plain.db").string(), "-cmd", ".mode csv",
+                              ".import " + file.string() + " t"});
+        if (sqlite->result.exitCode != 0)
+            fmt::print("sqlite3 .import failed: {}\n", sqlite->result.err);
+        else
+            fmt::print("sqlite3 .import             {:7.3f} s  {:9.0f} rows/s  peak {}\n", sqlite->seconds,
+                       static_cast<double>(rows) / sqlite->seconds, megabytes(sqlite->peakKb));
+    } else {
+        fmt::print("sqlite3 not installed: no yardstick\n");
+    }
+
+    // 2. meetscan import roster, into a fresh database, then again (every row unchanged).
+    const std::string db = (dir / "event.db").string();
+    Timed fresh = timeCommand({MEETSCAN_BINARY, "--db", db, "import", "roster", file.string()});
+    if (fresh.result.exitCode != 0) {
+        fmt::print("meetscan import failed ({}): {}\n", fresh.result.exitCode, fresh.result.err);
+        return 1;
+    }
+    fmt::print("meetscan import roster      {:7.3f} s  {:9.0f} rows/s  peak {}\n", fresh.seconds,
+               static_cast<double>(rows) / fresh.seconds, megabytes(fresh.peakKb));
+    Timed again = timeCommand({MEETSCAN_BINARY, "--db", db, "import", "roster", file.string()});
+    fmt::print("meetscan re-import (same)   {:7.3f} s  {:9.0f} rows/s  peak {}\n", again.seconds,
+               static_cast<double>(rows) / again.seconds, megabytes(again.peakKb));
+    if (sqlite && sqlite->result.exitCode == 0)
+        fmt::print("ratio meetscan / sqlite3    {:7.2f}x  (target: within 2x)\n",
+                   fresh.seconds / sqlite->seconds);
+
+    // 3. In process: where the time goes (reading and checking vs the store's insert).
+    auto parseStart = Clock::now();
+    auto parsed = meetscan::core::parseRoster(csv, file.string(), {});
+    const double parseSeconds = secondsSince(parseStart);
+    if (!parsed) {
+        fmt::print("parse failed: {}\n", parsed.error().message);
+        return 1;
+    }
+    auto store = meetscan::core::Store::open(dir / "split.db");
+    if (!store) {
+        fmt::print("cannot open a store: {}\n", store.error().message);
+        return 1;
+    }
+    auto insertStart = Clock::now();
+    auto counts = (*store)->attendees().importAll(parsed->attendees);
+    const double insertSeconds = secondsSince(insertStart);
+    if (!counts) {
+        fmt::print("store import failed: {}\n", counts.error().message);
+        return 1;
+    }
+    fmt::print("  read + check CSV          {:7.3f} s  {:9.0f} rows/s\n", parseSeconds,
+               static_cast<double>(rows) / parseSeconds);
+    fmt::print("  store importAll (insert)  {:7.3f} s  {:9.0f} rows/s\n", insertSeconds,
+               static_cast<double>(rows) / insertSeconds);
+    return 0;
+}

@@ -1,0 +1,287 @@
+// `meetscan import roster|exhibitors` run as a user would: exit status, stdout, stderr, and the
+// database afterwards.
+#include "support/run_process.hpp"
+#include "support/temp_dir.hpp"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace meetscan::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string sample(const std::string& name) {
+    return (fs::path(MEETSCAN_SOURCE_DIR) / "tests" / "data" / "roster" / name).string();
+}
+
+class ImportCli : public ::testing::Test {
+protected:
+    ProcessResult run(std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", db()});
+        return runMeetscan(args);
+    }
+    ProcessResult importRoster(std::vector<std::string> extra) {
+        extra.insert(extra.begin(), {"import", "roster"});
+        return run(extra);
+    }
+    [[nodiscard]] std::string db() const { return (m_dir / "event.db").string(); }
+
+    // attendees list --json, keyed by e-mail (every sample row has one).
+    std::map<std::string, nlohmann::json> attendeesByEmail() {
+        std::map<std::string, nlohmann::json> byEmail;
+        for (const nlohmann::json& row : attendeeRows())
+            byEmail[row.at("email").get<std::string>()] = row;
+        return byEmail;
+    }
+    std::vector<nlohmann::json> attendeeRows() {
+        ProcessResult listed = run({"attendees", "list", "--json"});
+        EXPECT_EQ(listed.exitCode, 0) << listed.err;
+        std::vector<nlohmann::json> rows;
+        std::istringstream lines(listed.out);
+        for (std::string line; std::getline(lines, line);)
+            if (!line.empty())
+                rows.push_back(nlohmann::json::parse(line));
+        return rows;
+    }
+
+    // The database must stay as it was: here, not even created, or holding the earlier rows.
+    void expectUntouched(std::size_t rowsBefore) {
+        if (rowsBefore == 0 && !fs::exists(db()))
+            return;
+        EXPECT_EQ(attendeeRows().size(), rowsBefore);
+    }
+
+    TempDir m_dir;
+};
+
+TEST_F(ImportCli, PretixExport) {
+    ProcessResult result = importRoster({sample("pretix_order_positions.csv")});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("imported 3 attendees from"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("(3 added, 0 updated, 0 unchanged; 1 refunded or cancelled skipped"),
+              std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find("preset pretix"), std::string::npos);
+    auto people = attendeesByEmail();
+    ASSERT_EQ(people.size(), 3U);
+    EXPECT_EQ(people["zoe@example.org"]["first_name"], "Zoë");
+    EXPECT_EQ(people["zoe@example.org"]["last_name"], "Ångström");
+    EXPECT_EQ(people["zoe@example.org"]["company"], "Nordic Widgets AB");
+    EXPECT_EQ(people["buyer@example.org"]["last_name"], "García");
+    EXPECT_EQ(people["li.xiaolong@example.cn"]["company"], "Dragon \"Kung Fu\" Ltd");
+    EXPECT_EQ(people.count("tom@example.org"), 0U); // canceled
+}
+
+TEST_F(ImportCli, EventbriteExport) {
+    ProcessResult result = importRoster({sample("eventbrite_attendees.csv"), "--preset", "eventbrite"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("imported 3 attendees"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("2 refunded or cancelled skipped"), std::string::npos) << result.out;
+    auto people = attendeesByEmail();
+    ASSERT_EQ(people.size(), 3U);
+    EXPECT_EQ(people["aiko@example.jp"]["company"], "Sakura KK");
+    EXPECT_EQ(people["aiko@example.jp"]["title"], "Engineer");
+    EXPECT_EQ(people["olafur@example.is"]["last_name"], "Þórsson");
+    EXPECT_EQ(people["olafur@example.is"]["phone"], "+354 555 1234");
+    EXPECT_EQ(people.count("pat@example.com"), 0U);
+    EXPECT_EQ(people.count("chris@example.com"), 0U);
+}
+
+TEST_F(ImportCli, HiEventsAndGenericExports) {
+    ProcessResult hiEvents = importRoster({sample("hievents_attendees.csv")});
+    ASSERT_EQ(hiEvents.exitCode, 0) << hiEvents.err;
+    ProcessResult generic = importRoster({sample("generic_semicolon.csv")});
+    ASSERT_EQ(generic.exitCode, 0) << generic.err;
+    auto people = attendeesByEmail();
+    EXPECT_EQ(people.size(), 5U);
+    EXPECT_EQ(people["maria@example.br"]["company"], "Samba Systems");
+    EXPECT_EQ(people["mehmet@example.tr"]["consent_exhibitors"], false);
+    EXPECT_EQ(people["anna@example.pl"]["role"], "exhibitor");
+    ProcessResult byShortId = run({"badge", "inspect", "K3J9X2", "--json"});
+    // The Hi.Events short id is stored as another code of the same person.
+    if (byShortId.exitCode == 0) {
+        EXPECT_NE(byShortId.out.find(people["maria@example.br"]["id"].get<std::string>()), std::string::npos)
+            << byShortId.out;
+    }
+}
+
+TEST_F(ImportCli, ReimportUpdatesByBadgeCodeWithoutDuplicates) {
+    TempDir files;
+    auto first = files.write("v1.csv", "code,first_name,last_name,company,email\n"
+                                       "A1,Ann,Lee,Old Co,ann@example.org\n"
+                                       "A2,Bob,Ek,,bob@example.org\n");
+    auto second = files.write("v2.csv", "code,first_name,last_name,company,email\n"
+                                        "A1,Ann,Lee,New Co,ann@example.org\n"
+                                        "A2,Bob,Ek,,bob@example.org\n"
+                                        "A3,Cy,Ng,,cy@example.org\n");
+    ProcessResult one = importRoster({first.string()});
+    ASSERT_EQ(one.exitCode, 0) << one.err;
+    EXPECT_NE(one.out.find("(2 added, 0 updated, 0 unchanged"), std::string::npos) << one.out;
+    ProcessResult two = importRoster({second.string()});
+    ASSERT_EQ(two.exitCode, 0) << two.err;
+    EXPECT_NE(two.out.find("(1 added, 1 updated, 1 unchanged"), std::string::npos) << two.out;
+    ProcessResult three = importRoster({second.string()});
+    EXPECT_NE(three.out.find("(0 added, 0 updated, 3 unchanged"), std::string::npos) << three.out;
+    auto people = attendeesByEmail();
+    ASSERT_EQ(people.size(), 3U);
+    EXPECT_EQ(people["ann@example.org"]["company"], "New Co");
+    ProcessResult stats = run({"stats", "--json"});
+    ASSERT_EQ(stats.exitCode, 0) << stats.err;
+    EXPECT_EQ(nlohmann::json::parse(stats.out)["attendees"], 3);
+}
+
+TEST_F(ImportCli, MissingFile) {
+    ProcessResult result = importRoster({(m_dir / "nope.csv").string()});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err.rfind("meetscan: error: cannot open ", 0), 0U) << result.err;
+    EXPECT_NE(result.err.find("nope.csv"), std::string::npos);
+    expectUntouched(0);
+}
+
+TEST_F(ImportCli, EmptyFile) {
+    TempDir files;
+    auto path = files.write("empty.csv", "");
+    ProcessResult result = importRoster({path.string()});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err, "meetscan: error: " + path.string() + ": the file is empty\n");
+    expectUntouched(0);
+}
+
+TEST_F(ImportCli, WrongDelimiterNamesPresetAndColumns) {
+    TempDir files;
+    auto path = files.write("pipes.csv", "Barcode #|First Name|Last Name\n123|Ann|Lee\n");
+    ProcessResult result = importRoster({path.string(), "--preset", "eventbrite"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("no badge code column for preset eventbrite"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("\"Barcode #|First Name|Last Name\""), std::string::npos) << result.err;
+    expectUntouched(0);
+}
+
+TEST_F(ImportCli, Latin1BytesGiveLineAndColumn) {
+    TempDir files;
+    auto path = files.write("latin1.csv", "code,first_name,last_name\nA1,Ann,Lee\nA2,Jos\xE9,Garc\xED"
+                                          "a\n");
+    ProcessResult result = importRoster({path.string()});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err.rfind("meetscan: error: " + path.string() + ":3:2: invalid UTF-8 (byte 0xE9", 0), 0U)
+        << result.err;
+    expectUntouched(0);
+}
+
+TEST_F(ImportCli, DuplicateCodesLeaveTheDatabaseAsItWas) {
+    ASSERT_EQ(importRoster({sample("generic_semicolon.csv")}).exitCode, 0);
+    TempDir files;
+    auto path = files.write("dupes.csv", "code,first_name,email\nD1,Di,di@example.org\nD2,Do,do@example.org\n"
+                                         "D1,Da,da@example.org\n");
+    ProcessResult result = importRoster({path.string()});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err,
+              "meetscan: error: " + path.string() + ":4:1: badge code \"D1\" is already used on line 2\n");
+    EXPECT_TRUE(result.out.empty());
+    expectUntouched(3);
+}
+
+TEST_F(ImportCli, UnknownPresetAndMapErrors) {
+    ProcessResult preset = importRoster({sample("generic_semicolon.csv"), "--preset", "ticketmaster"});
+    EXPECT_EQ(preset.exitCode, 2);
+    EXPECT_EQ(preset.err,
+              "meetscan: error: unknown preset \"ticketmaster\" (choose auto, pretix, eventbrite, "
+              "hievents or generic)\n");
+    ProcessResult field = importRoster({sample("generic_semicolon.csv"), "--map", "shoe=Phone"});
+    EXPECT_EQ(field.exitCode, 2);
+    EXPECT_NE(field.err.find("unknown field \"shoe\""), std::string::npos) << field.err;
+    ProcessResult column = importRoster({sample("generic_semicolon.csv"), "--map", "phone=Mobile"});
+    EXPECT_EQ(column.exitCode, 2);
+    EXPECT_NE(column.err.find("no column \"Mobile\""), std::string::npos) << column.err;
+    ProcessResult malformed = importRoster({sample("generic_semicolon.csv"), "--map", "phone"});
+    EXPECT_EQ(malformed.exitCode, 2);
+    EXPECT_NE(malformed.err.find("expected FIELD=COLUMN"), std::string::npos) << malformed.err;
+    expectUntouched(0);
+}
+
+TEST_F(ImportCli, MapOverridesBeforeOrAfterTheFile) {
+    TempDir files;
+    auto path =
+        files.write("custom.csv", "Ticket Nr;Vorname;Nachname;Firma;Scan OK\nT-1;Jürgen;Müller;Bosch;nein\n");
+    ProcessResult result =
+        importRoster({"--map", "badge_code=Ticket Nr", path.string(), "--map", "first_name=Vorname", "--map",
+                      "last_name=Nachname", "--map", "company=Firma", "--map", "consent_exhibitors=Scan OK"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    auto rows = attendeeRows();
+    ASSERT_EQ(rows.size(), 1U);
+    EXPECT_EQ(rows[0]["first_name"], "Jürgen");
+    EXPECT_EQ(rows[0]["company"], "Bosch");
+    EXPECT_EQ(rows[0]["consent_exhibitors"], false);
+}
+
+TEST_F(ImportCli, SkipBadRowsImportsTheRestAndListsEachSkippedRow) {
+    TempDir files;
+    auto path = files.write("mixed.csv", "code,first_name,email,consent_networking\n"
+                                         "S1,Sam,sam@example.org,yes\n"
+                                         ",Nobody,nobody@example.org,\n"
+                                         "S1,Twin,twin@example.org,\n"
+                                         "S4,Sue,sue@example.org,perhaps\n"
+                                         "S5,Sid,sid@example.org,no\n");
+    ProcessResult strict = importRoster({path.string()});
+    EXPECT_EQ(strict.exitCode, 2);
+    EXPECT_EQ(strict.err,
+              "meetscan: error: " + path.string() + ":3:1: missing badge code (column \"code\")\n");
+    expectUntouched(0);
+
+    ProcessResult result = importRoster({path.string(), "--skip-bad-rows"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.err.find("meetscan: skipped " + path.string() + ":3:1: missing badge code"),
+              std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find(path.string() + ":4:1: badge code \"S1\" is already used on line 2"),
+              std::string::npos);
+    EXPECT_NE(result.err.find(path.string() + ":5:4: \"perhaps\" is not a consent value"), std::string::npos);
+    EXPECT_NE(result.out.find("imported 2 attendees"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("3 bad rows skipped"), std::string::npos) << result.out;
+    auto people = attendeesByEmail();
+    ASSERT_EQ(people.size(), 2U);
+    EXPECT_EQ(people["sam@example.org"]["first_name"], "Sam");
+    EXPECT_EQ(people.count("twin@example.org"), 0U);
+}
+
+TEST_F(ImportCli, ExhibitorsFromCsvAndToml) {
+    ProcessResult csv = run({"import", "exhibitors", sample("exhibitors.csv")});
+    ASSERT_EQ(csv.exitCode, 0) << csv.err;
+    EXPECT_NE(csv.out.find("imported 2 exhibitors"), std::string::npos) << csv.out;
+    ProcessResult toml = run({"import", "exhibitors", sample("exhibitors.toml")});
+    ASSERT_EQ(toml.exitCode, 0) << toml.err;
+    EXPECT_NE(toml.out.find("imported 2 exhibitors"), std::string::npos) << toml.out;
+    ProcessResult listed = run({"exhibitors", "list", "--json"});
+    ASSERT_EQ(listed.exitCode, 0) << listed.err;
+    std::map<std::string, nlohmann::json> byId;
+    std::istringstream lines(listed.out);
+    for (std::string line; std::getline(lines, line);)
+        if (!line.empty()) {
+            auto row = nlohmann::json::parse(line);
+            byId[row["id"].get<std::string>()] = row;
+        }
+    ASSERT_EQ(byId.size(), 3U); // acme (updated from TOML), nordic, sakura
+    EXPECT_EQ(byId["acme"]["booth"], "B12");
+    EXPECT_EQ(byId["sakura"]["name"], "桜 Robotics");
+}
+
+TEST_F(ImportCli, BadExhibitorFileLeavesTheDatabaseAsItWas) {
+    TempDir files;
+    auto path =
+        files.write("ex.toml", "[[exhibitor]]\nid = \"a\"\nname = \"A\"\n[[exhibitor]]\nid = \"a\"\nname = "
+                               "\"B\"\n");
+    ProcessResult result = run({"import", "exhibitors", path.string()});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err, "meetscan: error: " + path.string() + ":5:6: exhibitor id \"a\" is used twice\n");
+    EXPECT_FALSE(fs::exists(db()));
+    ProcessResult missing = run({"import", "exhibitors", (m_dir / "none.toml").string()});
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_EQ(missing.err.rfind("meetscan: error: cannot open ", 0), 0U) << missing.err;
+}
+
+} // namespace
+} // namespace meetscan::test
