@@ -47,6 +47,7 @@ Expected<std::unique_ptr<SQLite::Database>> openDatabase(const std::filesystem::
         db->exec("PRAGMA journal_mode = WAL");
         db->exec("PRAGMA synchronous = FULL");
         db->exec("PRAGMA foreign_keys = ON");
+        db->exec("PRAGMA cache_size = -32768"); // 32 MiB: a 100,000-person roster stays in memory
         if (schemaVersion(*db) > latestSchemaVersion())
             return Error::world(fmt::format("{} was written by a newer MeetScan (schema {}, this one knows {})",
                                             path.string(), schemaVersion(*db), latestSchemaVersion()));
