@@ -49,6 +49,8 @@ struct AdminState {
     core::TimeMs retryAt = 0;                     // wrong PINs back off
     std::string stationName;                      // the station name field
     std::vector<std::string> cameras;             // /dev/video* found when the panel opened
+    bool choosingExhibitor = false;               // the exhibitor picker covers the panel
+    bool boothAfterChoice = false;                // Booth was asked for before an exhibitor was set
 };
 
 struct UiState {

@@ -10,6 +10,8 @@
 #include <stb/stb_image.h>
 
 #include <algorithm>
+#include <array>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -26,9 +28,22 @@ struct Shot {
     std::string screen;
     std::string overlay;
     std::vector<std::string> texts;
+    std::map<std::string, std::array<float, 4>> boxes; // label -> left, top, right, bottom
     std::vector<std::uint8_t> rgb;
     int width = 0;
     int height = 0;
+
+    [[nodiscard]] bool isColour(int x, int y, int r, int g, int b, int tolerance) const {
+        const std::size_t at = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 3U;
+        return std::abs(rgb[at] - r) <= tolerance && std::abs(rgb[at + 1] - g) <= tolerance && std::abs(rgb[at + 2] - b) <= tolerance;
+    }
+    // Pixels of one colour in column x between rows y0 and y1: a card edge's height.
+    [[nodiscard]] int columnRun(int x, int y0, int y1, int r, int g, int b, int tolerance = 8) const {
+        int count = 0;
+        for (int y = y0; y < std::min(y1, height); ++y)
+            count += isColour(x, y, r, g, b, tolerance) ? 1 : 0;
+        return count;
+    }
 
     [[nodiscard]] bool says(const std::string& text) const {
         return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.find(text) != std::string::npos; });
@@ -60,6 +75,8 @@ Shot loadShot(const std::filesystem::path& dir, const std::string& name) {
     shot.screen = json["screen"];
     shot.overlay = json["overlay"];
     shot.texts = json["texts"].get<std::vector<std::string>>();
+    if (json.contains("boxes"))
+        shot.boxes = json["boxes"].get<std::map<std::string, std::array<float, 4>>>();
     int channels = 0;
     unsigned char* pixels = stbi_load((dir / (name + ".png")).c_str(), &shot.width, &shot.height, &channels, 3);
     EXPECT_NE(pixels, nullptr) << name << ".png unreadable";
@@ -123,6 +140,17 @@ protected:
         return shots;
     }
 
+    // The admin panel, opened with the corner gesture and the default PIN.
+    static std::vector<std::string> openAdmin() {
+        std::vector<std::string> steps;
+        for (int i = 0; i < 5; ++i)
+            steps.push_back(tap("admin-corner"));
+        for (const char* key : {"2", "4", "6", "8", "OK"})
+            steps.push_back(tap(key));
+        steps.emplace_back(R"({"wait_ms":1500})");
+        return steps;
+    }
+
     static std::string scan(const std::string& text) { return nlohmann::json{{"scan", text}}.dump(); }
     static std::string tap(const std::string& label) { return nlohmann::json{{"tap", label}}.dump(); }
     static std::string shot(const std::string& name) { return R"({"wait_ms":300})" "\n" + nlohmann::json{{"screenshot", name}}.dump(); }
@@ -138,6 +166,12 @@ TEST_F(KioskScreens, MeetModeScreens) {
     const std::size_t b = a == 1 ? 2 : 1;
     std::string forged = m_demo.badgeTexts[3];
     forged[forged.size() - 3] = forged[forged.size() - 3] == 'A' ? 'B' : 'A';
+    {
+        // A title long enough to wrap: the pair's cards must still be of one height.
+        auto store = core::Store::open(m_dir / "event.db");
+        m_people[b].title = "Principal Engineer for Developer Experience, Platform Reliability and Observability";
+        ASSERT_TRUE((*store)->attendees().importAll({m_people[b]}).ok());
+    }
     auto dir = run({R"({"wait_ms":1500})", shot("idle"), scan(m_demo.badgeTexts[a]), shot("first"),
                     scan(m_demo.badgeTexts[a]), shot("same"), scan(m_demo.badgeTexts[b]), shot("connected"),
                     R"({"wait_ms":500})", scan(m_demo.badgeTexts[a]), scan(m_demo.badgeTexts[b]), shot("already"),
@@ -175,6 +209,16 @@ TEST_F(KioskScreens, MeetModeScreens) {
     EXPECT_TRUE(connected.says(nameB)) << nameB;
     EXPECT_TRUE(connected.says(m_people[b].company));
     EXPECT_GT(connected.countColour(46, 160, 67, 8), 10000) << "no green success sign";
+    EXPECT_TRUE(connected.says(m_people[b].title));
+    {
+        // The green edge of each card, 7 px in from its left side (cards 760 px wide, 80 apart,
+        // centred on a 1920 px screen), below the big success sign.
+        const int left = connected.columnRun(160 + 7, 420, 1068, 46, 160, 67);
+        const int right = connected.columnRun(1000 + 7, 420, 1068, 46, 160, 67);
+        EXPECT_GT(left, 150) << "left card edge not found";
+        EXPECT_GT(right, 150) << "right card edge not found";
+        EXPECT_NEAR(left, right, 2) << "the two connected cards differ in height";
+    }
 
     Shot already = loadShot(dir, "already");
     EXPECT_EQ(already.screen, "meet_already_connected");
@@ -243,6 +287,25 @@ TEST_F(KioskScreens, BoothModeScreens) {
     for (const char* label : {"Hot", "Warm", "Cold", "Done", "Note"})
         EXPECT_TRUE(lead.says(label)) << label;
     EXPECT_TRUE(lead.says(exhibitor.tags.front()));
+    // Everything on a 1080p screen, with room between: every button and field inside the
+    // screen, at least 12 px from the next one.
+    ASSERT_TRUE(lead.boxes.contains("field:note")) << "the note field is not on the lead screen";
+    ASSERT_TRUE(lead.boxes.contains("Done"));
+    for (const auto& [label, box] : lead.boxes) {
+        EXPECT_GE(box[0], 0.0F) << label;
+        EXPECT_GE(box[1], 0.0F) << label;
+        EXPECT_LE(box[2], 1920.0F) << label;
+        EXPECT_LE(box[3], 1080.0F - 24.0F) << label << " reaches the bottom edge";
+        EXPECT_GE(box[3] - box[1], 48.0F) << label << " is too small to touch";
+        for (const auto& [other, second] : lead.boxes) {
+            if (other <= label)
+                continue;
+            const bool apart = box[2] + 12.0F <= second[0] || second[2] + 12.0F <= box[0] || box[3] + 12.0F <= second[1] ||
+                               second[3] + 12.0F <= box[1];
+            EXPECT_TRUE(apart) << label << " and " << other << " overlap or touch";
+        }
+    }
+    EXPECT_GE(lead.boxes["field:note"][3] - lead.boxes["field:note"][1], 96.0F) << "the note field is too short";
 
     Shot edited = loadShot(dir, "lead_edited");
     EXPECT_GT(edited.countColour(229, 83, 75, 8), 3000) << "Hot is not shown selected";
@@ -304,6 +367,84 @@ TEST_F(KioskScreens, SummaryAndAdminScreens) {
         EXPECT_TRUE(admin.says(label)) << label;
     EXPECT_TRUE(admin.says("Connected")) << "outcome chart should list the Meet outcomes";
     EXPECT_FALSE(std::filesystem::exists(dir / "should_not_exist.png")) << "Quit did not stop the kiosk";
+}
+
+TEST_F(KioskScreens, AdminChoosesTheBoothsExhibitor) {
+    configure(core::Mode::Meet, "");
+    ASSERT_GE(m_demo.exhibitorIds.size(), 2U);
+    const std::string exhibitorId = m_demo.exhibitorIds[1];
+    core::Exhibitor exhibitor;
+    {
+        auto store = core::Store::open(m_dir / "event.db");
+        exhibitor = *(*store)->exhibitors().byId(exhibitorId);
+    }
+    std::vector<std::string> script{R"({"wait_ms":800})"};
+    auto admin = openAdmin();
+    script.insert(script.end(), admin.begin(), admin.end());
+    script.insert(script.end(), {shot("admin_meet"), tap("Booth"), shot("picker"), tap(exhibitor.name),
+                                 R"({"wait_ms":1000})", shot("admin_booth"), tap("Close"), R"({"wait_ms":800})",
+                                 shot("booth_idle"), R"({"quit":true})"});
+    auto dir = run(script);
+
+    Shot before = loadShot(dir, "admin_meet");
+    EXPECT_EQ(before.screen, "admin");
+    EXPECT_TRUE(before.says("None chosen"));
+    EXPECT_TRUE(before.boxes.contains("Choose exhibitor"));
+
+    // Booth mode without an exhibitor asks for one first.
+    Shot picker = loadShot(dir, "picker");
+    EXPECT_EQ(picker.screen, "admin");
+    EXPECT_TRUE(picker.says("Choose the exhibitor"));
+    EXPECT_TRUE(picker.says("Booth mode needs an exhibitor"));
+    for (const auto& id : m_demo.exhibitorIds) {
+        auto store = core::Store::open(m_dir / "event.db");
+        const std::string name = (*store)->exhibitors().byId(id)->name;
+        EXPECT_TRUE(picker.boxes.contains(name)) << "no button for " << name;
+    }
+    EXPECT_TRUE(picker.says("Booth " + exhibitor.booth));
+
+    Shot after = loadShot(dir, "admin_booth");
+    EXPECT_EQ(after.screen, "admin");
+    EXPECT_TRUE(after.says(exhibitor.name));
+    EXPECT_TRUE(after.boxes.contains("Change exhibitor"));
+
+    Shot idle = loadShot(dir, "booth_idle");
+    EXPECT_EQ(idle.screen, "idle");
+    EXPECT_TRUE(idle.says(exhibitor.name)) << "the booth's idle screen does not name its exhibitor";
+    EXPECT_TRUE(idle.says("Staff: scan your own badge to sign in"));
+
+    auto store = core::Store::open(m_dir / "event.db");
+    core::Station station = (*store)->events().station();
+    EXPECT_EQ(station.mode, core::Mode::Booth);
+    EXPECT_EQ(station.exhibitorId, exhibitorId);
+}
+
+TEST_F(KioskScreens, WrongPinsBackOff) {
+    std::vector<std::string> script{R"({"wait_ms":800})"};
+    for (int i = 0; i < 5; ++i)
+        script.push_back(tap("admin-corner"));
+    for (int attempt = 0; attempt < 3; ++attempt)
+        script.insert(script.end(), {tap("1"), tap("1"), tap("1"), tap("1"), tap("OK"), R"({"wait_ms":1000})"});
+    script.push_back(shot("back_off"));
+    // The right PIN during the back-off is not even taken.
+    script.insert(script.end(), {tap("2"), tap("4"), tap("6"), tap("8"), tap("OK"), R"({"wait_ms":200})",
+                                 shot("still_waiting"), R"({"wait_ms":4500})", tap("2"), tap("4"), tap("6"), tap("8"),
+                                 tap("OK"), R"({"wait_ms":1500})", shot("admin"), R"({"quit":true})"});
+    auto dir = run(script);
+
+    Shot backOff = loadShot(dir, "back_off");
+    EXPECT_EQ(backOff.screen, "admin_pin");
+    EXPECT_TRUE(backOff.says("Too many wrong PINs — try again in ")) << "no back-off countdown";
+    bool counting = false;
+    for (const char* seconds : {"in 5 s", "in 4 s", "in 3 s", "in 2 s", "in 1 s"})
+        counting = counting || backOff.says(seconds);
+    EXPECT_TRUE(counting) << "the countdown does not show the seconds left";
+
+    Shot waiting = loadShot(dir, "still_waiting");
+    EXPECT_EQ(waiting.screen, "admin_pin") << "the right PIN was taken during the back-off";
+
+    Shot admin = loadShot(dir, "admin");
+    EXPECT_EQ(admin.screen, "admin") << "the right PIN after the back-off did not open the panel";
 }
 
 TEST_F(KioskScreens, CameraLostOverlay) {

@@ -14,6 +14,10 @@ namespace {
 
 constexpr int kInteractiveSeconds = 90; // lead editor and admin panel: idle time before they close
 constexpr int kScriptDecisionTimeoutMs = 8000;
+constexpr int kScriptTapWaitMs = 1500; // a tap waits this long for its button to appear
+// How long a frame may be held back while its new strings are rendered (see run()).
+constexpr auto kMaxHold = std::chrono::milliseconds(100);
+constexpr auto kMaxHoldAtStart = std::chrono::milliseconds(800);
 
 std::vector<std::string> listCameras() {
     std::vector<std::string> cameras;
@@ -93,16 +97,37 @@ Status KioskApp::openSource(const std::string& spec) {
 
 Status KioskApp::run() {
     int frames = 0;
+    std::optional<std::chrono::steady_clock::time_point> holdingSince;
     while (!m_quit && !m_window->shouldClose()) {
-        auto frameStart = std::chrono::steady_clock::now();
+        m_timings.begin();
         m_window->beginFrame();
         applyFakeInput();
         ImGui::NewFrame();
+        m_timings.mark(Phase::Input);
+        m_texts.pump();
+        m_timings.mark(Phase::TextUpload);
         core::TimeMs now = core::nowMs();
         frame(now);
         ImGui::Render();
+
+        // A frame whose new strings are still being rendered is not shown: the screen keeps the
+        // last complete frame for a moment rather than flash a layout with holes in it.
+        const bool complete = m_texts.missesThisFrame() == 0;
+        const auto wallNow = std::chrono::steady_clock::now();
+        if (!complete && !holdingSince)
+            holdingSince = wallNow;
+        const auto holdLimit = m_firstFrameDone ? kMaxHold : kMaxHoldAtStart;
+        if (!complete && wallNow - *holdingSince < holdLimit) {
+            m_timings.mark(Phase::Render);
+            m_timings.end(false, 0.0);
+            m_texts.endFrame();
+            m_texts.waitForWork(std::chrono::milliseconds(8));
+            continue;
+        }
+        holdingSince.reset();
         m_window->render();
-        if (!m_pendingScreenshot.empty()) {
+        m_timings.mark(Phase::Render);
+        if (!m_pendingScreenshot.empty() && complete) {
             int width = 0;
             int height = 0;
             m_window->framebufferSize(width, height);
@@ -110,14 +135,15 @@ Status KioskApp::run() {
                 fmt::print(stderr, "meetscan: warning: {}\n", saved.error().message);
             m_pendingScreenshot.clear();
         }
-        auto frameEnd = std::chrono::steady_clock::now();
         if (!m_firstFrameDone) {
-            m_startupMs = std::chrono::duration<double, std::milli>(frameEnd - m_startedAt).count();
+            m_startupMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_startedAt).count();
             m_firstFrameDone = true;
-        } else if (!m_options.timings.empty()) {
-            m_frameMs.push_back(std::chrono::duration<double, std::milli>(frameEnd - frameStart).count());
         }
+        m_timings.skip(); // the screenshot above is not part of any phase
+        auto swapStart = std::chrono::steady_clock::now();
         m_window->present();
+        m_timings.mark(Phase::Swap);
+        m_timings.end(true, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - swapStart).count());
         m_texts.endFrame();
         if (m_options.maxFrames > 0 && ++frames >= m_options.maxFrames)
             break;
@@ -126,12 +152,8 @@ Status KioskApp::run() {
         m_worker->submitLeadEdit(m_state.lead->lead);
     if (m_loop)
         m_loop->stop();
-    if (!m_options.timings.empty()) {
-        std::ofstream out(m_options.timings);
-        out << "startup_ms " << m_startupMs << '\n';
-        for (double ms : m_frameMs)
-            out << ms << '\n';
-    }
+    if (!m_options.timings.empty())
+        m_timings.write(m_options.timings, m_startupMs);
     return Done{};
 }
 
@@ -154,14 +176,17 @@ void KioskApp::frame(core::TimeMs now) {
     collectWedge(now);
     takeScans(now);
     takeDecisions(now);
+    m_timings.mark(Phase::Drain);
     if (auto preview = m_loop->takePreview())
         m_preview.upload(*preview);
+    m_timings.mark(Phase::Preview);
     m_snapshot = m_worker->snapshot();
     m_theme.accent = parseColour(m_snapshot.event.settings.accentColour, m_theme.accent);
     if (ImGui::GetIO().MouseClicked[0])
         m_state.lastTouchAt = now;
     checkTimeouts(now);
     pollPin(now);
+    m_timings.mark(Phase::Drain);
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
@@ -210,9 +235,16 @@ void KioskApp::frame(core::TimeMs now) {
     m_lastRecord.overlay = overlay != nullptr ? overlay : "";
     m_lastRecord.texts = paint.textsDrawn();
     m_lastRecord.buttons.clear();
-    for (const auto& [label, rect] : m_lastButtons)
+    m_lastRecord.boxes.clear();
+    for (const auto& [label, rect] : m_lastButtons) {
         m_lastRecord.buttons.push_back(label);
+        m_lastRecord.boxes[label] = {rect.min.x, rect.min.y, rect.max.x, rect.max.y};
+    }
+    for (const auto& [id, rect] : paint.fields())
+        m_lastRecord.boxes["field:" + id] = {rect.min.x, rect.min.y, rect.max.x, rect.max.y};
+    m_timings.mark(Phase::Build);
     apply(commands, now);
+    m_timings.mark(Phase::Drain);
 }
 
 PreviewView KioskApp::previewView() const {
@@ -385,6 +417,8 @@ void KioskApp::pollPin(core::TimeMs now) {
         admin.pinMessage.clear();
         admin.stationName = m_snapshot.station.name;
         admin.cameras = listCameras();
+        admin.choosingExhibitor = false;
+        admin.boothAfterChoice = false;
         m_state.lastTouchAt = now;
         showScreen(m_state, ScreenId::Admin, now, kInteractiveSeconds);
         break;
@@ -458,6 +492,9 @@ void KioskApp::stepScript(core::TimeMs now) {
         m_fake.mousePos = ImVec2(-1000.0F, -1000.0F);
         return;
     }
+    // A screenshot waits for a complete frame; the script waits for the screenshot.
+    if (!m_pendingScreenshot.empty())
+        return;
     if (m_awaitDecisions > 0) {
         if (m_decisionsSeen < m_awaitDecisions && now < m_awaitUntil)
             return;
@@ -476,6 +513,17 @@ void KioskApp::stepScript(core::TimeMs now) {
         break;
     case ScriptStep::Kind::Tap: {
         auto found = m_lastButtons.find(step.text);
+        if (found == m_lastButtons.end() && m_tapWaitUntil == 0) {
+            // The screen that has it may still be on its way (a tap that opened it, a decision).
+            m_tapWaitUntil = now + kScriptTapWaitMs;
+            --m_step;
+            break;
+        }
+        if (found == m_lastButtons.end() && now < m_tapWaitUntil) {
+            --m_step;
+            break;
+        }
+        m_tapWaitUntil = 0;
         if (found == m_lastButtons.end()) {
             fmt::print(stderr, "meetscan: warning: script: no button \"{}\" on screen {}\n", step.text,
                        screenName(m_state.screen));

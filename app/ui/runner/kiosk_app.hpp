@@ -6,6 +6,7 @@
 #include "meetscan/scanner/sound_player.hpp"
 #include "ui/fonts.hpp"
 #include "ui/kiosk.hpp"
+#include "ui/runner/frame_timings.hpp"
 #include "ui/runner/script.hpp"
 #include "ui/runner/screenshot.hpp"
 #include "ui/runner/window.hpp"
@@ -74,13 +75,14 @@ private:
     int m_awaitDecisions = 0; // a scripted scan waits for its decision
     core::TimeMs m_awaitUntil = 0;
     int m_tapPhase = 0;       // 0 none, 1 pressed, 2 released
+    core::TimeMs m_tapWaitUntil = 0; // a tap waiting for its button to appear
     FakeInput m_fake;
     std::string m_pendingScreenshot;
     std::map<std::string, ButtonRect, std::less<>> m_lastButtons;
     ScreenRecord m_lastRecord;
 
     // Timings for the benchmark.
-    std::vector<double> m_frameMs;
+    FrameTimings m_timings;
     double m_startupMs = 0.0;
     std::chrono::steady_clock::time_point m_startedAt;
     bool m_firstFrameDone = false;

@@ -40,7 +40,7 @@ Status saveScreenshot(const std::filesystem::path& directory, const std::string&
         return Error::world("cannot write " + png.string() + ": " + cairo_status_to_string(written));
 
     nlohmann::json json{{"screen", record.screen}, {"overlay", record.overlay}, {"texts", record.texts},
-                        {"buttons", record.buttons}, {"width", width}, {"height", height}};
+                        {"buttons", record.buttons}, {"boxes", record.boxes}, {"width", width}, {"height", height}};
     std::ofstream out(directory / (name + ".json"));
     out << json.dump(2) << '\n';
     if (!out)

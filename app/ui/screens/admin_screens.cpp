@@ -3,8 +3,17 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace meetscan::ui {
+
+namespace {
+
+std::string backOffMessage(core::TimeMs secondsLeft) {
+    return "Too many wrong PINs — try again in " + std::to_string(secondsLeft) + " s";
+}
+
+} // namespace
 
 void drawAdminPin(ScreenContext& context) {
     Painter& paint = context.paint;
@@ -28,8 +37,11 @@ void drawAdminPin(ScreenContext& context) {
     top += dot * 2.0F + 24.0F;
     std::string message = admin.pinMessage;
     bool waiting = admin.retryAt > context.now;
-    if (waiting)
-        message = "Too many wrong PINs — try again in " + std::to_string((admin.retryAt - context.now + 999) / 1000) + " s";
+    if (waiting) {
+        const auto secondsLeft = (admin.retryAt - context.now + 999) / 1000;
+        message = backOffMessage(secondsLeft);
+        paint.prefetch(backOffMessage(secondsLeft - 1), theme.bodySize - 4.0F);
+    }
     if (admin.pinCheck)
         message = "Checking…";
     paint.text(ImVec2(centreX, top), message.empty() ? std::string("Enter the admin PIN") : message, theme.bodySize - 4.0F,
@@ -126,6 +138,67 @@ void drawHourChart(Painter& paint, const std::map<std::string, int>& counts, ImV
     }
 }
 
+std::string exhibitorLine(const core::Exhibitor& exhibitor) {
+    return exhibitor.booth.empty() ? exhibitor.name : exhibitor.name + " · Booth " + exhibitor.booth;
+}
+
+// Covers the admin panel: one big button per exhibitor, in the event's order. Picking one
+// assigns it to this station (and switches to Booth mode when that is what was asked for).
+void drawExhibitorPicker(ScreenContext& context) {
+    Painter& paint = context.paint;
+    const Theme& theme = paint.theme();
+    const core::SessionSnapshot& snapshot = context.snapshot;
+    AdminState& admin = context.state.admin;
+    float top = drawChrome(context) + 40.0F;
+    const float leftX = theme.margin;
+    paint.text(ImVec2(leftX, top), "Choose the exhibitor", theme.headingSize, theme.text, Align::Left, true);
+    top += 84.0F;
+    paint.text(ImVec2(leftX, top),
+               admin.boothAfterChoice ? "Booth mode needs an exhibitor: which booth is this kiosk at?"
+                                      : "Which booth is this kiosk at? Leads are recorded for this exhibitor.",
+               theme.bodySize - 4.0F, theme.textMuted);
+    top += 80.0F;
+
+    const int columns = 3;
+    const float gap = 24.0F;
+    const float width = (context.size.x - 2.0F * theme.margin - static_cast<float>(columns - 1) * gap) / static_cast<float>(columns);
+    const float bottom = context.size.y - 170.0F;
+    const float rows = std::max(1.0F, std::ceil(static_cast<float>(snapshot.exhibitors.size()) / static_cast<float>(columns)));
+    const float height = std::clamp((bottom - top - (rows - 1.0F) * gap) / rows, 76.0F, 150.0F);
+    for (std::size_t i = 0; i < snapshot.exhibitors.size(); ++i) {
+        const core::Exhibitor& exhibitor = snapshot.exhibitors[i];
+        ImVec2 at(leftX + static_cast<float>(i % columns) * (width + gap), top + static_cast<float>(i / columns) * (height + gap));
+        if (at.y + height > bottom)
+            break; // more exhibitors than a screen holds: the first ones; the command line sets any
+        const bool current = snapshot.exhibitor && snapshot.exhibitor->id == exhibitor.id;
+        const std::string booth = exhibitor.booth.empty() ? std::string() : "Booth " + exhibitor.booth;
+        ButtonStyle style;
+        style.selected = current;
+        style.fill = current ? theme.accent : theme.cardRaised;
+        style.textSize = height >= 110.0F ? theme.bodySize : theme.smallSize + 2.0F;
+        style.detail = booth;
+        if (paint.button(exhibitor.name, at, ImVec2(width, height), style)) {
+            context.state.lastTouchAt = context.now;
+            core::Station station = snapshot.station;
+            station.exhibitorId = exhibitor.id;
+            if (admin.boothAfterChoice)
+                station.mode = core::Mode::Booth;
+            context.commands.station = station;
+            admin.choosingExhibitor = false;
+            admin.boothAfterChoice = false;
+        }
+    }
+    ButtonStyle cancel;
+    cancel.outline = true;
+    cancel.fill = theme.textMuted;
+    cancel.textSize = theme.bodySize;
+    if (paint.button("Back", ImVec2(leftX, context.size.y - 130.0F), ImVec2(300.0F, 90.0F), cancel)) {
+        context.state.lastTouchAt = context.now;
+        admin.choosingExhibitor = false;
+        admin.boothAfterChoice = false;
+    }
+}
+
 } // namespace
 
 void drawAdmin(ScreenContext& context) {
@@ -133,6 +206,10 @@ void drawAdmin(ScreenContext& context) {
     const Theme& theme = paint.theme();
     const core::SessionSnapshot& snapshot = context.snapshot;
     AdminState& admin = context.state.admin;
+    if (admin.choosingExhibitor) {
+        drawExhibitorPicker(context);
+        return;
+    }
     float top = drawChrome(context) + 40.0F;
     const float leftX = theme.margin;
     paint.text(ImVec2(leftX, top), "Admin", theme.headingSize, theme.text, Align::Left, true);
@@ -148,6 +225,13 @@ void drawAdmin(ScreenContext& context) {
         style.fill = style.selected ? theme.accent : theme.cardRaised;
         if (paint.button(modeLabel(modes[i]), ImVec2(leftX + static_cast<float>(i) * 270.0F, y), ImVec2(250.0F, 90.0F), style) &&
             !style.selected) {
+            context.state.lastTouchAt = context.now;
+            // A booth kiosk without its exhibitor could only refuse every visitor: ask first.
+            if (modes[i] == core::Mode::Booth && !snapshot.exhibitor) {
+                admin.choosingExhibitor = true;
+                admin.boothAfterChoice = true;
+                continue;
+            }
             core::Station station = snapshot.station;
             station.mode = modes[i];
             context.commands.station = station;
@@ -170,10 +254,25 @@ void drawAdmin(ScreenContext& context) {
     y += ImGui::GetFrameHeight() + 40.0F;
     sectionTitle(paint, ImVec2(leftX, y), "Exhibitor (Booth mode)");
     y += 50.0F;
-    paint.text(ImVec2(leftX, y), snapshot.exhibitor ? snapshot.exhibitor->name + "  (" + snapshot.exhibitor->id + ")"
-                                                    : std::string("none — set with: meetscan init --exhibitor ID"),
-               theme.smallSize + 2.0F, theme.text);
-    y += 80.0F;
+    {
+        ButtonStyle choose;
+        choose.textSize = theme.smallSize;
+        const char* label = snapshot.exhibitor ? "Change exhibitor" : "Choose exhibitor";
+        const float chooseWidth = 300.0F;
+        if (snapshot.exhibitors.empty()) {
+            paint.text(ImVec2(leftX, y + 18.0F), "No exhibitors: import them with meetscan import exhibitors",
+                       theme.smallSize - 2.0F, theme.textMuted);
+        } else if (paint.button(label, ImVec2(leftX, y), ImVec2(chooseWidth, 72.0F), choose)) {
+            context.state.lastTouchAt = context.now;
+            admin.choosingExhibitor = true;
+            admin.boothAfterChoice = false;
+        }
+        std::string current = snapshot.exhibitor ? exhibitorLine(*snapshot.exhibitor) : std::string("None chosen");
+        if (!snapshot.exhibitors.empty())
+            paint.text(ImVec2(leftX + chooseWidth + 28.0F, y + 18.0F), current, theme.smallSize + 2.0F,
+                       snapshot.exhibitor ? theme.text : theme.textMuted);
+    }
+    y += 100.0F;
 
     // Camera.
     sectionTitle(paint, ImVec2(leftX, y), "Camera");

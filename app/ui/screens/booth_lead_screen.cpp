@@ -48,19 +48,24 @@ void drawBoothLead(ScreenContext& context) {
     const Theme& theme = paint.theme();
     LeadEditor& editor = *context.state.lead;
     const float header = drawChrome(context);
-    float top = header + 48.0F;
+    float top = header + 40.0F;
     const float leftX = theme.margin;
     const float leftWidth = 680.0F;
+    const float doneHeight = 104.0F;
+    const float bottom = context.size.y - 44.0F;
+    const float doneTop = bottom - doneHeight;
+    const float doneWidth = 560.0F;
 
-    // Left: who, and how hot.
-    paint.badgeIcon(editor.reopened ? Icon::Link : Icon::Check, ImVec2(leftX + 44.0F, top + 44.0F), 44.0F, theme.success);
-    paint.text(ImVec2(leftX + 112.0F, top + 12.0F), editor.reopened ? "Lead reopened" : "Lead saved", theme.headingSize,
-               theme.text, Align::Left, true);
-    top += 120.0F;
+    // Left: who, how hot, and the staff's own note. Right: what the exhibitor configured (tags,
+    // questions), and Done at the bottom. Both columns fit a 1080p screen.
+    paint.badgeIcon(editor.reopened ? Icon::Link : Icon::Check, ImVec2(leftX + 36.0F, top + 38.0F), 36.0F, theme.success);
+    ImVec2 titleSize = paint.text(ImVec2(leftX + 96.0F, top + 4.0F), editor.reopened ? "Lead reopened" : "Lead saved",
+                                  theme.headingSize, theme.text, Align::Left, true);
+    top += std::max(80.0F, titleSize.y) + 24.0F;
     float cardHeight = drawPersonCard(context, editor.visitor, ImVec2(leftX, top), leftWidth, theme.success);
-    top += cardHeight + 48.0F;
-    paint.text(ImVec2(leftX, top), "How hot is this lead?", theme.bodySize, theme.textMuted, Align::Left, true);
-    top += 64.0F;
+    top += cardHeight + 32.0F;
+    ImVec2 askSize = paint.text(ImVec2(leftX, top), "How hot is this lead?", theme.bodySize - 4.0F, theme.textMuted, Align::Left, true);
+    top += std::max(40.0F, askSize.y) + 14.0F;
     struct Rating {
         const char* value;
         const char* label;
@@ -68,6 +73,7 @@ void drawBoothLead(ScreenContext& context) {
     };
     const Rating ratings[3] = {{"hot", "Hot", theme.hot}, {"warm", "Warm", theme.warm}, {"cold", "Cold", theme.cold}};
     const float ratingWidth = (leftWidth - 2.0F * 20.0F) / 3.0F;
+    const float ratingHeight = 108.0F;
     for (int i = 0; i < 3; ++i) {
         bool selected = editor.lead.rating == ratings[i].value;
         ButtonStyle style;
@@ -76,16 +82,38 @@ void drawBoothLead(ScreenContext& context) {
         style.selected = selected;
         style.textSize = 44.0F;
         if (paint.button(ratings[i].label, ImVec2(leftX + static_cast<float>(i) * (ratingWidth + 20.0F), top),
-                         ImVec2(ratingWidth, 130.0F), style)) {
+                         ImVec2(ratingWidth, ratingHeight), style)) {
             editor.lead.rating = selected ? std::string() : std::string(ratings[i].value);
             markTouched(context, editor);
         }
     }
+    top += ratingHeight + 32.0F;
+    ImVec2 noteTitle = paint.text(ImVec2(leftX, top), "Note", theme.bodySize - 4.0F, theme.textMuted, Align::Left, true);
+    top += std::max(40.0F, noteTitle.y) + 12.0F;
+    const float noteHeight = std::max(120.0F, bottom - top);
+    ImGui::SetCursorScreenPos(ImVec2(leftX, top));
+    if (ImGui::InputTextMultiline("##note", &editor.note, ImVec2(leftWidth, noteHeight))) {
+        editor.lead.note = editor.note;
+        markTouched(context, editor);
+    }
+    paint.field("note", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 
-    // Right: tags, questions, note.
+    ButtonStyle done;
+    done.fill = theme.accent;
+    done.textSize = 44.0F;
+    done.detail = "Also saved when the next visitor scans";
+    // Bottom right, under the exhibitor's questions: the last thing staff do.
+    if (paint.button("Done", ImVec2(context.size.x - theme.margin - doneWidth, doneTop), ImVec2(doneWidth, doneHeight), done)) {
+        editor.lead.note = editor.note;
+        if (editor.dirty)
+            context.commands.saveLead = editor.lead;
+        context.commands.closeLead = true;
+    }
+
+    // Right: the exhibitor's tags and qualification questions.
     const float rightX = leftX + leftWidth + 96.0F;
     const float rightEdge = context.size.x - theme.margin;
-    float y = header + 56.0F;
+    float y = header + 44.0F;
     const auto& exhibitor = context.snapshot.exhibitor;
     if (exhibitor && !exhibitor->tags.empty()) {
         paint.text(ImVec2(rightX, y), "Tags", theme.bodySize, theme.textMuted, Align::Left, true);
@@ -116,6 +144,7 @@ void drawBoothLead(ScreenContext& context) {
                     editor.lead.answers[question.id] = answer;
                     markTouched(context, editor);
                 }
+                paint.field(question.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
                 ImGui::PopID();
                 y += ImGui::GetFrameHeight() + 32.0F;
                 continue;
@@ -135,27 +164,6 @@ void drawBoothLead(ScreenContext& context) {
             y = flow.bottom() + 32.0F;
         }
     }
-    paint.text(ImVec2(rightX, y), "Note", theme.bodySize - 4.0F, theme.text, Align::Left, true);
-    y += 54.0F;
-    const float doneHeight = 110.0F;
-    float noteHeight = std::max(120.0F, context.size.y - y - 60.0F);
-    ImGui::SetCursorScreenPos(ImVec2(rightX, y));
-    if (ImGui::InputTextMultiline("##note", &editor.note, ImVec2(rightEdge - rightX, noteHeight))) {
-        editor.lead.note = editor.note;
-        markTouched(context, editor);
-    }
-
-    ButtonStyle done;
-    done.fill = theme.accent;
-    done.textSize = 44.0F;
-    if (paint.button("Done", ImVec2(leftX, context.size.y - doneHeight - 60.0F), ImVec2(leftWidth, doneHeight), done)) {
-        editor.lead.note = editor.note;
-        if (editor.dirty)
-            context.commands.saveLead = editor.lead;
-        context.commands.closeLead = true;
-    }
-    paint.text(ImVec2(leftX + leftWidth / 2.0F, context.size.y - doneHeight - 110.0F),
-               "Saved on Done, or when the next visitor scans.", theme.smallSize, theme.textMuted, Align::Centre);
 }
 
 } // namespace meetscan::ui

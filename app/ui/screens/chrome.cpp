@@ -36,25 +36,45 @@ float drawChrome(ScreenContext& context) {
     return kHeaderHeight;
 }
 
-float drawPersonCard(ScreenContext& context, const core::PersonCard& person, ImVec2 min, float width, ImU32 edge) {
-    Painter& paint = context.paint;
-    const Theme& theme = paint.theme();
-    const float padding = 40.0F;
-    const float inner = width - 2.0F * padding;
-    ImVec2 nameSize = paint.measure(person.name, 64.0F, true, inner);
+namespace {
+
+constexpr float kCardPadding = 40.0F;
+constexpr float kCardNameSize = 64.0F;
+
+std::string personLine(const core::PersonCard& person) {
     std::string line = person.title;
     if (!person.company.empty())
         line = line.empty() ? person.company : line + " · " + person.company;
-    ImVec2 lineSize = line.empty() ? ImVec2(0, 0) : paint.measure(line, theme.bodySize, false, inner);
-    float height = padding * 2.0F + nameSize.y + (line.empty() ? 0.0F : 12.0F + lineSize.y);
+    return line;
+}
+
+} // namespace
+
+float personCardHeight(ScreenContext& context, const core::PersonCard& person, float width) {
+    const float inner = width - 2.0F * kCardPadding;
+    ImVec2 nameSize = context.paint.measure(person.name, kCardNameSize, true, inner);
+    const std::string line = personLine(person);
+    ImVec2 lineSize = line.empty() ? ImVec2(0, 0) : context.paint.measure(line, context.paint.theme().bodySize, false, inner);
+    return kCardPadding * 2.0F + nameSize.y + (line.empty() ? 0.0F : 12.0F + lineSize.y);
+}
+
+float drawPersonCard(ScreenContext& context, const core::PersonCard& person, ImVec2 min, float width, ImU32 edge,
+                     float height) {
+    Painter& paint = context.paint;
+    const Theme& theme = paint.theme();
+    const float inner = width - 2.0F * kCardPadding;
+    const float natural = personCardHeight(context, person, width);
+    height = std::max(height, natural);
+    ImVec2 nameSize = paint.measure(person.name, kCardNameSize, true, inner);
+    const std::string line = personLine(person);
     ImVec2 max(min.x + width, min.y + height);
     paint.card(min, max, theme.card);
     paint.drawList().AddRectFilled(min, ImVec2(min.x + 14.0F, max.y), edge, theme.rounding, ImDrawFlags_RoundCornersLeft);
-    float centreX = min.x + width / 2.0F;
-    paint.text(ImVec2(centreX, min.y + padding), person.name, 64.0F, theme.text, Align::Centre, true, inner);
+    const float centreX = min.x + width / 2.0F;
+    const float top = min.y + kCardPadding + (height - natural) / 2.0F; // a taller twin: centred
+    paint.text(ImVec2(centreX, top), person.name, kCardNameSize, theme.text, Align::Centre, true, inner);
     if (!line.empty())
-        paint.text(ImVec2(centreX, min.y + padding + nameSize.y + 12.0F), line, theme.bodySize, theme.textMuted,
-                   Align::Centre, false, inner);
+        paint.text(ImVec2(centreX, top + nameSize.y + 12.0F), line, theme.bodySize, theme.textMuted, Align::Centre, false, inner);
     return height;
 }
 

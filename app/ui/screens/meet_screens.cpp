@@ -20,7 +20,10 @@ void drawCountdown(ScreenContext& context, ImVec2 centre, float radius) {
     float start = -std::numbers::pi_v<float> / 2.0F;
     drawList.PathArcTo(centre, radius, start, start + 2.0F * std::numbers::pi_v<float> * (left / total), 96);
     drawList.PathStroke(theme.accent, 0, 14.0F);
-    std::string seconds = std::to_string(static_cast<int>(std::ceil(left / 1000.0F)));
+    const int secondsLeft = static_cast<int>(std::ceil(left / 1000.0F));
+    std::string seconds = std::to_string(secondsLeft);
+    if (secondsLeft > 0)
+        context.paint.prefetch(std::to_string(secondsLeft - 1), 72.0F, true);
     ImVec2 size = context.paint.measure(seconds, 72.0F, true);
     context.paint.text(ImVec2(centre.x, centre.y - size.y / 2.0F), seconds, 72.0F, theme.text, Align::Centre, true);
 }
@@ -84,9 +87,12 @@ void drawMeetResult(ScreenContext& context) {
         const float gap = 80.0F;
         const float cardWidth = std::min(760.0F, (context.size.x - 2.0F * theme.margin - gap) / 2.0F);
         float left = centreX - cardWidth - gap / 2.0F;
-        drawPersonCard(context, *decision.partner, ImVec2(left, top), cardWidth, colour);
-        drawPersonCard(context, *decision.person, ImVec2(centreX + gap / 2.0F, top), cardWidth, colour);
-        paint.badgeIcon(Icon::Link, ImVec2(centreX, top + 95.0F), 34.0F, colour);
+        // Both cards as tall as the taller one: a pair, side by side.
+        const float height = std::max(personCardHeight(context, *decision.partner, cardWidth),
+                                      personCardHeight(context, *decision.person, cardWidth));
+        drawPersonCard(context, *decision.partner, ImVec2(left, top), cardWidth, colour, height);
+        drawPersonCard(context, *decision.person, ImVec2(centreX + gap / 2.0F, top), cardWidth, colour, height);
+        paint.badgeIcon(Icon::Link, ImVec2(centreX, top + height / 2.0F), 34.0F, colour);
     } else if (decision.person && context.state.screen != ScreenId::MeetWindowExpired) {
         const float cardWidth = 900.0F;
         float height = drawPersonCard(context, *decision.person, ImVec2(centreX - cardWidth / 2.0F, top), cardWidth, colour);

@@ -47,8 +47,12 @@ struct ScreenContext {
 // The frame every screen shares: the event's name and accent, the station's mode. Returns the
 // top of the content area.
 float drawChrome(ScreenContext& context);
-// A person's name, company and title in a rounded card; returns the card's height.
-float drawPersonCard(ScreenContext& context, const core::PersonCard& person, ImVec2 min, float width, ImU32 edge);
+// A person's name, company and title in a rounded card, at least `height` tall (content
+// centred); returns the card's height.
+float drawPersonCard(ScreenContext& context, const core::PersonCard& person, ImVec2 min, float width, ImU32 edge,
+                     float height = 0.0F);
+// The height drawPersonCard needs for `person` (zero-sized parts while text is still rendering).
+float personCardHeight(ScreenContext& context, const core::PersonCard& person, float width);
 // The thin bar at the bottom that shows how long a result screen stays.
 void drawTimeoutBar(ScreenContext& context);
 

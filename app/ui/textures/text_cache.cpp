@@ -1,71 +1,20 @@
 #include "ui/textures/text_cache.hpp"
 
 #include <GL/gl.h>
-#include <pango/pangocairo.h>
 
-#include <algorithm>
 #include <cmath>
 #include <functional>
-#include <vector>
 
 namespace meetscan::ui {
 namespace {
 
 constexpr std::uint64_t kKeepFrames = 180; // about three seconds at 60 Hz
 
-TextTexture render(const TextKey& key) {
-    // Measure on a 1x1 surface, then draw on one of the right size.
-    cairo_surface_t* probe = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
-    cairo_t* probeCairo = cairo_create(probe);
-    PangoLayout* layout = pango_cairo_create_layout(probeCairo);
-    PangoFontDescription* font = pango_font_description_from_string(key.bold ? "Noto Sans Bold" : "Noto Sans");
-    pango_font_description_set_absolute_size(font, key.pixelSize * PANGO_SCALE);
-    pango_layout_set_font_description(layout, font);
-    pango_font_description_free(font);
-    pango_layout_set_text(layout, key.text.data(), static_cast<int>(key.text.size()));
-    if (key.wrapWidth > 0) {
-        pango_layout_set_width(layout, key.wrapWidth * PANGO_SCALE);
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
-    } else {
-        pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_NONE);
-    }
-    PangoRectangle ink{};
-    PangoRectangle logical{};
-    pango_layout_get_pixel_extents(layout, &ink, &logical);
-    int width = std::max(1, logical.width);
-    int height = std::max(1, logical.height);
+// Loads the fallback fonts for the scripts a roster has (Latin, Cyrillic, Greek, CJK, Arabic)
+// before the first badge is scanned, so the first non-Latin name costs no more than any other.
+constexpr const char* kWarmUp = "Aa Жж Ωω 漢字 かな 한글 مرحبا";
 
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
-    cairo_t* cairo = cairo_create(surface);
-    cairo_set_source_rgba(cairo, 1.0, 1.0, 1.0, 1.0);
-    cairo_move_to(cairo, -logical.x, -logical.y);
-    pango_cairo_update_layout(cairo, layout);
-    pango_cairo_show_layout(cairo, layout);
-    cairo_surface_flush(surface);
-
-    // Premultiplied white: every channel equals the coverage, which becomes the alpha.
-    const unsigned char* data = cairo_image_surface_get_data(surface);
-    const int stride = cairo_image_surface_get_stride(surface);
-    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4U);
-    for (int y = 0; y < height; ++y) {
-        const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-        for (int x = 0; x < width; ++x) {
-            auto alpha = static_cast<std::uint8_t>(row[x] >> 24U);
-            std::size_t at = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4U;
-            rgba[at] = 255;
-            rgba[at + 1] = 255;
-            rgba[at + 2] = 255;
-            rgba[at + 3] = alpha;
-        }
-    }
-    g_object_unref(layout);
-    cairo_destroy(cairo);
-    cairo_surface_destroy(surface);
-    cairo_destroy(probeCairo);
-    cairo_surface_destroy(probe);
-
-    TextTexture result;
+std::uint32_t upload(const TextPixels& pixels) {
     GLuint texture = 0;
     glGenTextures(1, &texture);
     glBindTexture(GL_TEXTURE_2D, texture);
@@ -74,11 +23,15 @@ TextTexture render(const TextKey& key) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-    result.texture = texture;
-    result.width = static_cast<float>(width);
-    result.height = static_cast<float>(height);
-    return result;
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, pixels.width, pixels.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels.rgba.data());
+    return texture;
+}
+
+void release(std::uint32_t texture) {
+    if (texture == 0)
+        return;
+    GLuint name = texture;
+    glDeleteTextures(1, &name);
 }
 
 } // namespace
@@ -90,29 +43,104 @@ std::size_t TextCache::KeyHash::operator()(const TextKey& key) const {
     return hash;
 }
 
+TextCache::TextCache() {
+    m_worker = std::jthread([this](std::stop_token stop) { work(std::move(stop)); });
+}
+
 TextCache::~TextCache() {
-    for (auto& [key, entry] : m_entries) {
-        GLuint texture = entry.texture;
-        glDeleteTextures(1, &texture);
+    m_worker.request_stop();
+    if (m_worker.joinable())
+        m_worker.join();
+    for (auto& [key, entry] : m_entries)
+        release(entry.texture);
+}
+
+void TextCache::work(std::stop_token stop) {
+    while (true) {
+        TextKey key;
+        {
+            std::unique_lock lock(m_mutex);
+            if (!m_jobsReady.wait(lock, stop, [this] { return !m_jobs.empty(); }))
+                return;
+            key = std::move(m_jobs.front());
+            m_jobs.pop_front();
+            m_rendering = true;
+        }
+        TextPixels pixels = rasteriseText(key);
+        {
+            std::lock_guard lock(m_mutex);
+            m_done.push_back({std::move(key), std::move(pixels)});
+            m_rendering = false;
+        }
+        m_doneReady.notify_one();
     }
 }
 
-const TextTexture& TextCache::get(std::string_view text, float pixelSize, bool bold, float wrapWidth) {
-    TextKey key{std::string(text), static_cast<int>(std::lround(pixelSize)), bold,
-                static_cast<int>(std::lround(wrapWidth))};
+TextKey TextCache::makeKey(std::string_view text, float pixelSize, bool bold, float wrapWidth) {
+    return TextKey{std::string(text), static_cast<int>(std::lround(pixelSize)), bold, static_cast<int>(std::lround(wrapWidth))};
+}
+
+TextTexture& TextCache::lookup(TextKey key) {
     auto found = m_entries.find(key);
-    if (found == m_entries.end())
-        found = m_entries.emplace(key, render(key)).first;
+    if (found == m_entries.end()) {
+        found = m_entries.emplace(key, TextTexture{}).first;
+        {
+            std::lock_guard lock(m_mutex);
+            m_jobs.push_back(std::move(key));
+        }
+        m_jobsReady.notify_one();
+    }
     found->second.lastUsedFrame = m_frame;
     return found->second;
 }
 
+const TextTexture& TextCache::get(std::string_view text, float pixelSize, bool bold, float wrapWidth) {
+    TextTexture& entry = lookup(makeKey(text, pixelSize, bold, wrapWidth));
+    if (!entry.ready())
+        ++m_misses;
+    return entry;
+}
+
+void TextCache::prefetch(std::string_view text, float pixelSize, bool bold, float wrapWidth) {
+    lookup(makeKey(text, pixelSize, bold, wrapWidth));
+}
+
+void TextCache::pump() {
+    std::vector<Done> done;
+    {
+        std::lock_guard lock(m_mutex);
+        done.swap(m_done);
+    }
+    for (Done& item : done) {
+        auto found = m_entries.find(item.key);
+        if (found == m_entries.end() || found->second.ready())
+            continue; // dropped meanwhile (the warm-up strings, or gone from screen)
+        found->second.texture = upload(item.pixels);
+        found->second.width = static_cast<float>(item.pixels.width);
+        found->second.height = static_cast<float>(item.pixels.height);
+    }
+}
+
+void TextCache::waitForWork(std::chrono::milliseconds limit) {
+    std::unique_lock lock(m_mutex);
+    m_doneReady.wait_for(lock, limit, [this] { return !m_done.empty() || (m_jobs.empty() && !m_rendering); });
+}
+
 void TextCache::endFrame() {
-    ++m_frame;
+    if (++m_frame == 1) {
+        // After the first frame's own strings, which must not wait behind it.
+        {
+            std::lock_guard lock(m_mutex);
+            m_jobs.push_back(TextKey{kWarmUp, 36, false, 0});
+            m_jobs.push_back(TextKey{kWarmUp, 36, true, 0});
+        }
+        m_jobsReady.notify_one();
+    }
+    m_misses = 0;
     for (auto it = m_entries.begin(); it != m_entries.end();) {
-        if (m_frame - it->second.lastUsedFrame > kKeepFrames) {
-            GLuint texture = it->second.texture;
-            glDeleteTextures(1, &texture);
+        // Pending entries stay: their pixels are on the way and pump() fills them in.
+        if (it->second.ready() && m_frame - it->second.lastUsedFrame > kKeepFrames) {
+            release(it->second.texture);
             it = m_entries.erase(it);
         } else {
             ++it;

@@ -1,5 +1,6 @@
 #include "ui/widgets/painter.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -27,6 +28,8 @@ ImVec2 Painter::text(ImVec2 pos, std::string_view text, float size, ImU32 colour
     if (text.empty())
         return {0.0F, 0.0F};
     const TextTexture& texture = m_texts.get(text, size, bold, wrapWidth);
+    if (!texture.ready())
+        return {0.0F, 0.0F}; // on its way from the text worker; the runner holds such a frame back
     float x = pos.x;
     if (align == Align::Centre)
         x -= texture.width / 2.0F;
@@ -126,8 +129,17 @@ bool Painter::button(std::string_view label, ImVec2 min, ImVec2 size, const Butt
         m_drawList.AddRect(ImVec2(min.x - 5, min.y - 5), ImVec2(max.x + 5, max.y + 5), m_theme.text, 24.0F, 0, 4.0F);
     ImU32 textColour = style.text != 0 ? style.text : m_theme.text;
     ImVec2 textSize = measure(label, style.textSize, true);
-    text(ImVec2(min.x + size.x / 2.0F, min.y + (size.y - textSize.y) / 2.0F), label, style.textSize, textColour,
-         Align::Centre, true);
+    if (style.detail.empty()) {
+        text(ImVec2(min.x + size.x / 2.0F, min.y + (size.y - textSize.y) / 2.0F), label, style.textSize, textColour,
+             Align::Centre, true);
+        return pressed;
+    }
+    const float detailSize = std::clamp(style.textSize * 0.72F, 18.0F, 26.0F);
+    ImVec2 detail = measure(style.detail, detailSize);
+    const float top = min.y + (size.y - textSize.y - 6.0F - detail.y) / 2.0F;
+    text(ImVec2(min.x + size.x / 2.0F, top), label, style.textSize, textColour, Align::Centre, true);
+    text(ImVec2(min.x + size.x / 2.0F, top + textSize.y + 6.0F), style.detail, detailSize, withAlpha(textColour, 190),
+         Align::Centre);
     return pressed;
 }
 
