@@ -47,7 +47,8 @@ protected:
         args.insert(args.begin(), {"--db", (m_dir / "event.db").string()});
         return runMeetscan(args);
     }
-    // One badge frame per text, each followed by an empty frame, as a camera would see them.
+    // Each badge is held up for two frames (one scan after debouncing), then an empty frame, as a
+    // camera would see it: a frame the decoder skips under load is not a lost badge.
     std::string framesFolder(const std::vector<std::string>& texts) {
         auto folder = m_dir / "frames";
         std::filesystem::create_directories(folder);
@@ -58,10 +59,12 @@ protected:
             scene.tiltX = 0.1;
             scene.seed = static_cast<std::uint32_t>(index + 1);
             writePgm(folder / fmt::format("{:03d}.pgm", index++), scanner::renderBadgeFrame(scene));
+            scene.centerX = 0.52;
+            writePgm(folder / fmt::format("{:03d}.pgm", index++), scanner::renderBadgeFrame(scene));
             scene.text.clear();
             writePgm(folder / fmt::format("{:03d}.pgm", index++), scanner::renderBadgeFrame(scene));
         }
-        return "dir:" + folder.string() + "@8";
+        return "dir:" + folder.string() + "@6";
     }
     TempDir m_dir;
 };
