@@ -56,6 +56,18 @@ public:
     // is not fatal the bad record has been consumed and next() may be called again.
     CsvStatus next(CsvRecord& record);
 
+    // Where the next record will be read from: with seek(), a later pass can read a record again
+    // (after the header, which sets the field count) without reading the records before it.
+    struct Place {
+        std::size_t offset = 0;
+        std::size_t line = 1;
+    };
+    [[nodiscard]] Place place() const { return {m_pos, m_line}; }
+    void seek(Place place) {
+        m_pos = place.offset;
+        m_line = place.line;
+    }
+
     [[nodiscard]] const CsvError& error() const { return m_error; }
     [[nodiscard]] char delimiter() const { return m_delimiter; }
     [[nodiscard]] bool hadBom() const { return m_hadBom; }

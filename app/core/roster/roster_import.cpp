@@ -83,6 +83,7 @@ public:
     // Fills `attendee` from the record, or says what is wrong with it.
     std::optional<RowProblem> convert(const CsvRecord& record, Attendee& attendee) {
         RowReader row(record, m_layout, m_headers);
+        attendee.otherCodes.clear(); // the attendee is reused from the previous row
         std::optional<RowProblem> problem;
 
         auto take = [&](RosterField field, std::string& into, std::size_t limit = kMaxFieldBytes) {
@@ -140,7 +141,7 @@ public:
         }
 
         // Codes must be unique across the file: a scan has to find exactly one person.
-        for (std::size_t i = 0; i <= attendee.otherCodes.size(); ++i) {
+        for (std::size_t i = 0; m_checkCodesAcrossRows && i <= attendee.otherCodes.size(); ++i) {
             const std::string& code = i == 0 ? attendee.badgeCode : attendee.otherCodes[i - 1];
             if (auto seen = m_codeLines.find(code); seen != m_codeLines.end()) {
                 auto column = i == 0 ? badge.column : row.get(RosterField::OtherCodes).column;
@@ -149,13 +150,16 @@ public:
                     fmt::format("badge code \"{}\" is already used on line {}", code, seen->second)};
             }
         }
-        for (std::string_view code : m_codeViews)
-            m_codeLines.emplace(stableView(code), record.line);
+        if (m_checkCodesAcrossRows)
+            for (std::string_view code : m_codeViews)
+                m_codeLines.emplace(stableView(code), record.line);
         attendee.id = attendeeIdForCode(attendee.badgeCode);
         return std::nullopt;
     }
 
     void reserve(std::size_t rows) { m_codeLines.reserve(rows); }
+    // A second pass over rows already checked together need not build the code table again.
+    void skipCodesAcrossRows() { m_checkCodesAcrossRows = false; }
 
 private:
     // A view of `code` that outlives the row: the file text itself when the code is written there
@@ -204,6 +208,7 @@ private:
     const std::vector<std::string>& m_headers;
     std::string_view m_content;
     std::unordered_map<std::string_view, std::size_t> m_codeLines;
+    bool m_checkCodesAcrossRows = true;
     std::deque<std::string> m_ownedCodes;
     std::vector<std::string_view> m_codeViews; // this row's codes, reused from row to row
 };
@@ -236,22 +241,31 @@ bool isCancelledStatus(std::string_view status) {
     return value == "deleted" || value == "transferred" || value == "expired" || value == "not attending";
 }
 
-Expected<RosterParseResult> parseRoster(std::string_view content, const std::string& file,
-                                        const RosterImportOptions& options) {
+namespace {
+
+// The reader positioned after the header row, and how the columns map to fields.
+struct OpenedRoster {
+    CsvReader reader;
+    std::vector<std::string> headers;
+    RosterLayout layout;
+};
+
+RosterProblem csvProblem(const std::string& file, const CsvError& error) {
+    return RosterProblem{file, error.line, error.column, error.reason};
+}
+
+Expected<OpenedRoster> openRoster(std::string_view content, const std::string& file,
+                                  const RosterImportOptions& options) {
     if (std::all_of(content.begin(), content.end(), isSpace) || content == "\xEF\xBB\xBF")
         return Error::badInput(fmt::format("{}: the file is empty", file));
 
     CsvReader reader(content);
     CsvRecord record;
-    auto csvProblem = [&](const CsvError& error) {
-        return RosterProblem{file, error.line, error.column, error.reason};
-    };
-
     CsvStatus status = reader.next(record);
     if (status == CsvStatus::End)
         return Error::badInput(fmt::format("{}: the file is empty", file));
     if (status == CsvStatus::Error)
-        return Error::badInput(csvProblem(reader.error()).message() + " (in the header row)");
+        return Error::badInput(csvProblem(file, reader.error()).message() + " (in the header row)");
     std::vector<std::string> headers;
     headers.reserve(record.size());
     for (std::string_view field : record.fields)
@@ -260,16 +274,25 @@ Expected<RosterParseResult> parseRoster(std::string_view content, const std::str
     auto layout = buildLayout(options.preset, headers, options.overrides);
     if (!layout)
         return Error::badInput(fmt::format("{}: {}", file, layout.error().message));
+    return OpenedRoster{std::move(reader), std::move(headers), std::move(layout).value()};
+}
 
-    RosterParseResult result;
-    result.preset = layout->preset;
+} // namespace
+
+Expected<RosterScanResult> scanRoster(std::string_view content, const std::string& file,
+                                      const RosterImportOptions& options, const RosterRowSink& row) {
+    auto opened = openRoster(content, file, options);
+    if (!opened)
+        return opened.error();
+    CsvReader& reader = opened->reader;
+    const RosterLayout& layout = opened->layout;
+
+    RosterScanResult result;
+    result.preset = layout.preset;
     result.delimiter = reader.delimiter();
-    // Records are at most the line breaks + 1: the row vector never grows.
-    const std::size_t estimatedRows =
-        static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
-    result.attendees.reserve(estimatedRows);
-    RowConverter converter(*layout, headers, content);
-    converter.reserve(estimatedRows);
+    RowConverter converter(layout, opened->headers, content);
+    // Records are at most the line breaks + 1: the code table never rehashes.
+    converter.reserve(static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n')) + 1);
 
     auto reject = [&](RosterProblem problem) -> std::optional<Error> {
         if (!options.skipBadRows)
@@ -278,33 +301,88 @@ Expected<RosterParseResult> parseRoster(std::string_view content, const std::str
         return std::nullopt;
     };
 
+    CsvRecord record;
+    Attendee attendee; // reused: its strings keep their capacity from row to row
     for (;;) {
-        status = reader.next(record);
+        const CsvReader::Place place = reader.place();
+        const CsvStatus status = reader.next(record);
         if (status == CsvStatus::End)
             break;
         if (status == CsvStatus::Error) {
             if (reader.error().fatal)
-                return Error::badInput(csvProblem(reader.error()).message());
-            if (auto error = reject(csvProblem(reader.error())))
+                return Error::badInput(csvProblem(file, reader.error()).message());
+            if (auto error = reject(csvProblem(file, reader.error())))
                 return *error;
             continue;
         }
-        if (layout->has(RosterField::Status)) {
-            RowReader row(record, *layout, headers);
-            if (isCancelledStatus(row.get(RosterField::Status).text)) {
+        if (layout.has(RosterField::Status)) {
+            RowReader statusRow(record, layout, opened->headers);
+            if (isCancelledStatus(statusRow.get(RosterField::Status).text)) {
                 ++result.cancelled;
                 continue;
             }
         }
-        Attendee& attendee = result.attendees.emplace_back();
         if (auto problem = converter.convert(record, attendee)) {
-            result.attendees.pop_back();
             if (auto error =
                     reject(RosterProblem{file, problem->line, problem->column, std::move(problem->reason)}))
                 return *error;
             continue;
         }
+        if (auto written = row(attendee); !written)
+            return written.error();
+        RosterRowPlace& kept = result.places.emplace_back(RosterRowPlace{place.offset, place.line, {}});
+        std::copy_n(attendee.id.begin(), std::min(attendee.id.size(), kept.idPrefix.size()), kept.idPrefix.begin());
+        ++result.rows;
     }
+    return result;
+}
+
+void sortByAttendeeId(std::vector<RosterRowPlace>& places) {
+    std::sort(places.begin(), places.end(),
+              [](const RosterRowPlace& a, const RosterRowPlace& b) { return a.idPrefix < b.idPrefix; });
+}
+
+Expected<std::size_t> readRosterRows(std::string_view content, const std::string& file,
+                                     const RosterImportOptions& options, const std::vector<RosterRowPlace>& places,
+                                     const RosterRowSink& row) {
+    auto opened = openRoster(content, file, options);
+    if (!opened)
+        return opened.error();
+    CsvReader& reader = opened->reader;
+    RowConverter converter(opened->layout, opened->headers, content);
+    converter.skipCodesAcrossRows(); // scanRoster has checked them, and the store's key holds them too
+    CsvRecord record;
+    Attendee attendee;
+    for (const RosterRowPlace& place : places) {
+        reader.seek({place.offset, place.line});
+        const CsvStatus status = reader.next(record);
+        if (status == CsvStatus::Error)
+            return Error::badInput(csvProblem(file, reader.error()).message());
+        if (status == CsvStatus::End)
+            return Error::badInput(fmt::format("{}:{}: no row there", file, place.line));
+        if (auto problem = converter.convert(record, attendee))
+            return Error::badInput(RosterProblem{file, problem->line, problem->column, problem->reason}.message());
+        if (auto written = row(attendee); !written)
+            return written.error();
+    }
+    return places.size();
+}
+
+Expected<RosterParseResult> parseRoster(std::string_view content, const std::string& file,
+                                        const RosterImportOptions& options) {
+    RosterParseResult result;
+    // Records are at most the line breaks + 1: the row vector never grows.
+    result.attendees.reserve(static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n')) + 1);
+    auto scanned = scanRoster(content, file, options, [&](const Attendee& attendee) -> Status {
+        result.attendees.push_back(attendee);
+        return Done{};
+    });
+    if (!scanned)
+        return scanned.error();
+    result.preset = scanned->preset;
+    result.delimiter = scanned->delimiter;
+    result.cancelled = scanned->cancelled;
+    result.skipped = std::move(scanned->skipped);
     return result;
 }
 

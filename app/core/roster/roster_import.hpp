@@ -6,7 +6,9 @@
 #include "core/roster/roster_layout.hpp"
 #include "meetscan/scanner/expected.hpp"
 
+#include <array>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +44,32 @@ struct RosterParseResult {
     std::vector<RosterProblem> skipped; // bad rows left out under skipBadRows
 };
 
+// Where a good row's record starts in the export, so that a later pass can read it again alone.
+struct RosterRowPlace {
+    std::size_t offset = 0;
+    std::size_t line = 1;
+    std::array<unsigned char, 16> idPrefix{}; // the first bytes of the row's attendee id
+};
+
+// Orders the places by the rows' attendee ids (bytes compared as SQLite compares text): the
+// store's B-tree then grows by appends instead of splitting pages all over.
+void sortByAttendeeId(std::vector<RosterRowPlace>& places);
+
+// What a pass over the export found, without the rows themselves.
+struct RosterScanResult {
+    RosterPreset preset = RosterPreset::Generic;
+    char delimiter = ',';
+    std::size_t rows = 0; // good rows, each handed to the row callback
+    int cancelled = 0;
+    std::vector<RosterProblem> skipped;
+    std::vector<RosterRowPlace> places; // of the good rows, in the order they were handed over
+};
+
+// Called once per good row, in file order. The attendee is reused from row to row (nothing is
+// allocated per row once its strings have grown), so it is only valid during the call. An error
+// stops the pass and is what scanRoster returns.
+using RosterRowSink = std::function<Status(const Attendee&)>;
+
 // yes/no/true/false/1/0/y/n/x/on/off (and ja/nein, oui/non, si/no), any case; empty means
 // `fallback`. nullopt: not a consent value.
 [[nodiscard]] std::optional<bool> parseConsent(std::string_view text, bool fallback);
@@ -54,5 +82,18 @@ struct RosterParseResult {
 // "FILE:LINE:COLUMN: reason" (or "FILE: reason" for the file as a whole).
 [[nodiscard]] Expected<RosterParseResult> parseRoster(std::string_view content, const std::string& file,
                                                       const RosterImportOptions& options);
+
+// The same reading and checking as parseRoster, streamed: a 100,000-row export is checked, and
+// then imported, without ever holding 100,000 attendees in memory.
+[[nodiscard]] Expected<RosterScanResult> scanRoster(std::string_view content, const std::string& file,
+                                                    const RosterImportOptions& options, const RosterRowSink& row);
+
+// Reads again just the rows at `places` (found by scanRoster over the same text with the same
+// options), in the order given: a second pass may then write them in the order the store
+// prefers. Returns how many rows were handed over.
+[[nodiscard]] Expected<std::size_t> readRosterRows(std::string_view content, const std::string& file,
+                                                   const RosterImportOptions& options,
+                                                   const std::vector<RosterRowPlace>& places,
+                                                   const RosterRowSink& row);
 
 } // namespace meetscan::core

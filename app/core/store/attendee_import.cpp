@@ -7,12 +7,13 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace meetscan::core {
 
@@ -61,9 +62,9 @@ void bindAttendee(SQLite::Statement& upsert, const Attendee& a, const std::strin
     upsert.bind(17, now);
 }
 
-// Views into the caller's rows, which outlive the import: no string is copied per row.
-std::vector<std::string_view> codesOf(const Attendee& a) {
-    std::vector<std::string_view> codes{a.badgeCode};
+// Views into the row being written, into a vector reused from row to row.
+void codesOf(const Attendee& a, std::vector<std::string_view>& codes) {
+    codes.assign(1, a.badgeCode);
     for (const auto& code : a.otherCodes)
         if (!code.empty())
             codes.push_back(code);
@@ -71,7 +72,6 @@ std::vector<std::string_view> codesOf(const Attendee& a) {
         std::sort(codes.begin(), codes.end());
         codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     }
-    return codes;
 }
 
 bool sameCodes(const std::vector<std::string>& held, const std::vector<std::string_view>& wanted) {
@@ -98,7 +98,162 @@ struct ExistingRoster {
     }
 };
 
+// One import in progress: the transaction is the caller's; rows come one at a time, in any order.
+class RosterWriter {
+public:
+    RosterWriter(SQLite::Database& db, std::size_t expectedRows)
+        : m_db(db), m_existing(db),
+          m_bulk(expectedRows >= kBulkRows && expectedRows > 2 * m_existing.erasedById.size()),
+          m_now(nowMs()) {
+        if (m_bulk) {
+            m_db.exec(kDropIndexes);
+            m_codeArena.reserve(expectedRows * 64); // a ticket secret, an id and two NULs, give or take
+            m_newCodes.reserve(expectedRows);
+        }
+        m_upsert.emplace(m_db, kUpsert);
+        m_dropCode.emplace(m_db, "DELETE FROM attendee_code WHERE code = ?");
+        m_addCode.emplace(m_db, "INSERT INTO attendee_code (code, attendee_id) VALUES (?, ?)");
+    }
+
+    Status write(const Attendee& a) {
+        if (a.badgeCode.empty())
+            return Error::badInput(fmt::format("{} has no badge code", a.displayName()));
+        if (a.id.empty())
+            m_id = attendeeIdForCode(a.badgeCode);
+        const std::string& id = a.id.empty() ? m_id : a.id;
+        const auto found = m_existing.erasedById.find(id);
+        const bool existed = found != m_existing.erasedById.end();
+        if (existed && found->second) {
+            ++m_counts.unchanged; // an erasure always wins over a later import
+            return Done{};
+        }
+        codesOf(a, m_wanted);
+        for (const auto& code : m_wanted) {
+            m_code.assign(code);
+            const auto owner = m_existing.ownerByCode.find(m_code);
+            if (owner != m_existing.ownerByCode.end() && owner->second != id)
+                return Error::badInput(fmt::format("badge code {} of {} already belongs to attendee {}", code,
+                                                   a.displayName(), owner->second));
+        }
+        bindAttendee(*m_upsert, a, id, "roster", "", m_now);
+        const bool rowChanged = m_upsert->exec() > 0;
+        m_upsert->reset();
+
+        static const std::vector<std::string> kNone;
+        const auto held = m_existing.codesById.find(id);
+        const auto& current = held == m_existing.codesById.end() ? kNone : held->second;
+        const bool codesChanged = !sameCodes(current, m_wanted);
+        if (codesChanged) {
+            for (const auto& code : current) {
+                if (!std::binary_search(m_wanted.begin(), m_wanted.end(), std::string_view(code))) {
+                    m_dropCode->bind(1, code);
+                    m_dropCode->exec();
+                    m_dropCode->reset();
+                }
+            }
+            for (const auto& code : m_wanted) {
+                if (std::binary_search(current.begin(), current.end(), code, std::less<>{}))
+                    continue;
+                if (m_bulk) {
+                    m_newCodes.push_back(m_codeArena.size());
+                    m_codeArena.append(code).append(1, '\0').append(id).append(1, '\0');
+                } else if (auto added = addCode(a, code, id); !added) {
+                    return added;
+                }
+            }
+        }
+        if (!existed)
+            ++m_counts.added;
+        else if (rowChanged || codesChanged)
+            ++m_counts.updated;
+        else
+            ++m_counts.unchanged;
+        return Done{};
+    }
+
+    Expected<ImportCounts> finish() {
+        if (auto added = addBulkCodes(); !added)
+            return added.error();
+        if (m_bulk)
+            m_db.exec(kCreateIndexes);
+        return m_counts;
+    }
+
+private:
+    // A large import's new codes go in together, in key order: appends to the code table's B-tree.
+    Status addBulkCodes() {
+        const char* arena = m_codeArena.data();
+        auto codeAt = [arena](std::size_t at) { return std::string_view(arena + at); };
+        std::sort(m_newCodes.begin(), m_newCodes.end(),
+                  [&codeAt](std::size_t a, std::size_t b) { return codeAt(a) < codeAt(b); });
+        for (std::size_t i = 0; i < m_newCodes.size(); ++i) {
+            const std::string_view code = codeAt(m_newCodes[i]);
+            const char* id = arena + m_newCodes[i] + code.size() + 1;
+            if (i > 0 && codeAt(m_newCodes[i - 1]) == code)
+                return Error::badInput(fmt::format("badge code {} of attendee {} already belongs to attendee {}",
+                                                   code, id, arena + m_newCodes[i - 1] + code.size() + 1));
+            // The arena holds NUL-terminated text and is not touched until the import ends.
+            m_addCode->bindNoCopy(1, code.data());
+            m_addCode->bindNoCopy(2, id);
+            m_addCode->exec();
+            m_addCode->reset();
+        }
+        return Done{};
+    }
+
+    // The code table's key keeps a code from belonging to two people in this same import.
+    Status addCode(const Attendee& a, std::string_view code, const std::string& id) {
+        // Each code views a whole std::string of the row, so data() is NUL-terminated text.
+        m_addCode->bindNoCopy(1, code.data());
+        m_addCode->bindNoCopy(2, id);
+        try {
+            m_addCode->exec();
+            m_addCode->reset();
+            return Done{};
+        } catch (const SQLite::Exception& e) {
+            m_addCode->tryReset(); // reports the failed step's error again: already being handled
+            if ((e.getErrorCode() & 0xFF) != SQLITE_CONSTRAINT) // primary-key violations come as extended codes
+                throw;
+        }
+        SQLite::Statement owner(m_db, "SELECT attendee_id FROM attendee_code WHERE code = ?");
+        owner.bind(1, std::string(code));
+        const std::string ownerId = owner.executeStep() ? owner.getColumn(0).getString() : "another row";
+        return Error::badInput(
+            fmt::format("badge code {} of {} already belongs to attendee {}", code, a.displayName(), ownerId));
+    }
+
+    SQLite::Database& m_db;
+    ExistingRoster m_existing;
+    bool m_bulk;
+    TimeMs m_now;
+    std::optional<SQLite::Statement> m_upsert;
+    std::optional<SQLite::Statement> m_dropCode;
+    std::optional<SQLite::Statement> m_addCode;
+    ImportCounts m_counts;
+    std::string m_id;   // reused from row to row
+    std::string m_code; // reused from row to row
+    std::vector<std::string_view> m_wanted;
+    std::string m_codeArena;             // large imports: "code\0id\0" for each new code
+    std::vector<std::size_t> m_newCodes; // where each starts in the arena
+};
+
 } // namespace
+
+Expected<ImportCounts> AttendeeRepository::importFeed(std::size_t expectedRows, const AttendeeFeed& feed) {
+    try {
+        SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        RosterWriter writer(m_db, expectedRows);
+        if (auto fed = feed([&writer](const Attendee& a) { return writer.write(a); }); !fed)
+            return fed.error();
+        auto counts = writer.finish();
+        if (!counts)
+            return counts.error();
+        transaction.commit();
+        return counts;
+    } catch (const SQLite::Exception& e) {
+        return Error::world(fmt::format("cannot save the roster: {}", e.what()));
+    }
+}
 
 Expected<ImportCounts> AttendeeRepository::importAll(const std::vector<Attendee>& attendees) {
     std::vector<std::string> ids(attendees.size());
@@ -114,82 +269,12 @@ Expected<ImportCounts> AttendeeRepository::importAll(const std::vector<Attendee>
     for (size_t i = 1; i < order.size(); ++i)
         if (ids[order[i]] == ids[order[i - 1]])
             return Error::badInput(fmt::format("badge code {} appears twice", attendees[order[i]].badgeCode));
-
-    try {
-        SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
-        ExistingRoster existing(m_db);
-        const bool bulk = attendees.size() >= kBulkRows && attendees.size() > 2 * existing.erasedById.size();
-        if (bulk)
-            m_db.exec(kDropIndexes);
-        SQLite::Statement upsert(m_db, kUpsert);
-        SQLite::Statement dropCode(m_db, "DELETE FROM attendee_code WHERE code = ?");
-        std::vector<std::pair<std::string_view, std::string_view>> newCodes; // code, attendee id
-        newCodes.reserve(attendees.size());
-        std::unordered_set<std::string_view> claimedHere;
-        claimedHere.reserve(attendees.size());
-        ImportCounts counts;
-        const TimeMs now = nowMs();
-        for (size_t index : order) {
-            const Attendee& a = attendees[index];
-            const std::string& id = ids[index];
-            const auto found = existing.erasedById.find(id);
-            const bool existed = found != existing.erasedById.end();
-            if (existed && found->second) {
-                ++counts.unchanged; // an erasure always wins over a later import
-                continue;
-            }
-            const auto wanted = codesOf(a);
-            for (const auto& code : wanted) {
-                const auto owner = existing.ownerByCode.find(std::string(code));
-                const bool ownedByOther = owner != existing.ownerByCode.end() && owner->second != id;
-                if (ownedByOther || !claimedHere.insert(code).second)
-                    return Error::badInput(fmt::format("badge code {} of {} already belongs to attendee {}", code,
-                                                       a.displayName(),
-                                                       ownedByOther ? owner->second : std::string("another row")));
-            }
-            bindAttendee(upsert, a, id, "roster", "", now);
-            const bool rowChanged = upsert.exec() > 0;
-            upsert.reset();
-
-            static const std::vector<std::string> kNone;
-            const auto held = existing.codesById.find(id);
-            const auto& current = held == existing.codesById.end() ? kNone : held->second;
-            const bool codesChanged = !sameCodes(current, wanted);
-            if (codesChanged) {
-                for (const auto& code : current) {
-                    if (!std::binary_search(wanted.begin(), wanted.end(), std::string_view(code))) {
-                        dropCode.bind(1, code);
-                        dropCode.exec();
-                        dropCode.reset();
-                    }
-                }
-                for (const auto& code : wanted)
-                    if (!std::binary_search(current.begin(), current.end(), std::string(code)))
-                        newCodes.emplace_back(code, id);
-            }
-            if (!existed)
-                ++counts.added;
-            else if (rowChanged || codesChanged)
-                ++counts.updated;
-            else
-                ++counts.unchanged;
-        }
-        std::sort(newCodes.begin(), newCodes.end());
-        SQLite::Statement addCode(m_db, "INSERT INTO attendee_code (code, attendee_id) VALUES (?, ?)");
-        for (const auto& [code, id] : newCodes) {
-            // Each view spans a whole std::string, so data() is NUL-terminated text.
-            addCode.bindNoCopy(1, code.data());
-            addCode.bindNoCopy(2, id.data());
-            addCode.exec();
-            addCode.reset();
-        }
-        if (bulk)
-            m_db.exec(kCreateIndexes);
-        transaction.commit();
-        return counts;
-    } catch (const SQLite::Exception& e) {
-        return Error::world(fmt::format("cannot save the roster: {}", e.what()));
-    }
+    return importFeed(attendees.size(), [&](const AttendeeWriter& write) -> Status {
+        for (size_t index : order)
+            if (auto written = write(attendees[index]); !written)
+                return written;
+        return Done{};
+    });
 }
 
 Expected<Attendee> AttendeeRepository::addWalkIn(Attendee attendee) {

@@ -4,6 +4,8 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +25,14 @@ public:
     // All or nothing, in one transaction: people are matched by badge code (their id derives
     // from it), updated in place, never duplicated. Erased people stay erased.
     Expected<ImportCounts> importAll(const std::vector<Attendee>& attendees);
+
+    // Takes one person at a time; the attendee need only live for the call.
+    using AttendeeWriter = std::function<Status(const Attendee&)>;
+    // Hands every person to the writer once, in any order, and returns the first error.
+    using AttendeeFeed = std::function<Status(const AttendeeWriter&)>;
+    // The same import, streamed, so a large roster is never held in memory: still one
+    // transaction, all or nothing. `expectedRows` is how many people the feed will hand over.
+    Expected<ImportCounts> importFeed(std::size_t expectedRows, const AttendeeFeed& feed);
 
     [[nodiscard]] std::vector<Attendee> all() const; // erased people are left out
     [[nodiscard]] std::optional<Attendee> byId(const std::string& id) const;
