@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     addScanCommand(app, context);
     addKioskCommands(app, context);
     addDecodeCommand(app, context);
+    addExportCommands(app, context);
 
     try {
         app.parse(argc, argv);

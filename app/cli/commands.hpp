@@ -17,5 +17,6 @@ void addBadgeCommand(CLI::App& app, CliContext& context);
 void addScanCommand(CLI::App& app, CliContext& context);
 void addKioskCommands(CLI::App& app, CliContext& context);
 void addDecodeCommand(CLI::App& app, CliContext& context);
+void addExportCommands(CLI::App& app, CliContext& context);
 
 } // namespace meetscan::cli

@@ -1,0 +1,119 @@
+#include "cli/commands.hpp"
+
+#include "core/export/lead_columns.hpp"
+#include "core/export/lead_list_csv.hpp"
+#include "core/export/lead_list_xlsx.hpp"
+#include "core/export/packet_writer.hpp"
+
+#include <fmt/core.h>
+
+#include <atomic>
+#include <csignal>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace meetscan::cli {
+
+namespace {
+
+struct LeadOptions {
+    std::string exhibitor;
+    std::string format;
+    std::string preset = "plain";
+    std::string delimiter = ",";
+    std::string out;
+};
+
+void exportLeads(CliContext& context, const LeadOptions& options) {
+    const auto preset = core::parseLeadPreset(options.preset);
+    if (!preset)
+        throw CliError::badInput(fmt::format("--preset: '{}' is not plain, salesforce or hubspot", options.preset));
+    if (options.delimiter != "," && options.delimiter != ";")
+        throw CliError::badInput(fmt::format("--delimiter: '{}' is not ',' or ';'", options.delimiter));
+    auto list = orThrow(core::collectLeadList(context.store(), options.exhibitor));
+    const auto table = core::leadTable(list, *preset);
+    const auto status = options.format == "xlsx" ? core::writeLeadListXlsx(table, options.out)
+                                                 : core::writeLeadListCsv(table, options.out, options.delimiter[0]);
+    if (!status)
+        throw CliError::from(status.error());
+    fmt::print("{} leads of {} written to {}\n", table.rows.size(), list.exhibitor.name, options.out);
+}
+
+// Set by SIGINT; std::atomic<bool> is lock-free here, so the handler may store to it.
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void onInterrupt(int /*signal*/) {
+    g_interrupted = true;
+    std::signal(SIGINT, SIG_DFL); // a second Ctrl-C ends at once (leaving only *.tmp names)
+}
+
+struct PacketOptions {
+    std::string out;
+    bool zip = false;
+    std::vector<std::string> attendees;
+    unsigned threads = 0;
+};
+
+void exportPackets(CliContext& context, const PacketOptions& options) {
+    core::PacketExportOptions run;
+    run.outDir = options.out;
+    run.zip = options.zip;
+    run.attendees = options.attendees;
+    run.threads = options.threads;
+    run.stop = &g_interrupted;
+    run.progress = [](std::size_t done, std::size_t total) {
+        fmt::print(stderr, "packets: {}/{} ({}%)\n", done, total, total == 0 ? 100 : done * 100 / total);
+    };
+    auto& store = context.store();
+    if (options.attendees.empty())
+        fmt::print(stderr, "packets: every attendee with at least one connection or booth visit\n");
+    g_interrupted = false;
+    auto* previous = std::signal(SIGINT, onInterrupt);
+    auto result = core::exportPackets(store, run);
+    std::signal(SIGINT, previous);
+    const auto summary = orThrow(std::move(result));
+    if (summary.interrupted)
+        throw CliError(130, fmt::format("interrupted: {} complete packets in {}, no index.csv", summary.written,
+                                        options.out));
+    fmt::print("{} packets written to {} (index.csv lists them)\n", summary.written, options.out);
+}
+
+void addPacketsCommand(CLI::App& exportApp, CliContext& context) {
+    auto options = std::make_shared<PacketOptions>();
+    auto* command = exportApp.add_subcommand("packets", "A follow-up packet per attendee: PDF, vCards, CSV, JSON");
+    command->add_option("--out", options->out, "Output folder (created when missing)")->required();
+    command->add_flag("--zip", options->zip, "One DIR/<folder>.zip per attendee instead of a folder");
+    command->add_option("--attendee", options->attendees,
+                        "Only this attendee (id, badge code or e-mail; repeatable). Default: everyone with at "
+                        "least one connection or booth visit");
+    command->add_option("--threads", options->threads, "Worker threads (default: every core)");
+    command->footer("Packets are built under *.tmp names and renamed when complete; Ctrl-C stops after the "
+                    "packets in progress (exit 130) without writing index.csv.");
+    command->callback([&context, options] { exportPackets(context, *options); });
+}
+
+void addLeadsCommand(CLI::App& exportApp, CliContext& context) {
+    auto options = std::make_shared<LeadOptions>();
+    auto* command = exportApp.add_subcommand("leads", "One exhibitor's leads as CSV or XLSX, ready for a CRM import");
+    command->add_option("--exhibitor", options->exhibitor, "Exhibitor id (see `exhibitors list`)")->required();
+    command->add_option("--format", options->format, "csv | xlsx")
+        ->required()
+        ->check(CLI::IsMember({"csv", "xlsx"}));
+    command->add_option("--preset", options->preset, "Column names: plain | salesforce | hubspot (default plain)");
+    command->add_option("--delimiter", options->delimiter, "CSV field separator: ',' (default) or ';'");
+    command->add_option("--out", options->out, "Output file; written whole or not at all")->required();
+    command->footer("Cells starting with = + - @ tab CR or LF get a leading ' so no spreadsheet runs them as formulas.");
+    command->callback([&context, options] { exportLeads(context, *options); });
+}
+
+} // namespace
+
+void addExportCommands(CLI::App& app, CliContext& context) {
+    auto* exportApp = app.add_subcommand("export", "Lead lists and follow-up packets");
+    exportApp->require_subcommand(1);
+    addLeadsCommand(*exportApp, context);
+    addPacketsCommand(*exportApp, context);
+}
+
+} // namespace meetscan::cli

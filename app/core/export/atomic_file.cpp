@@ -1,0 +1,48 @@
+#include "core/export/atomic_file.hpp"
+
+#include <fmt/core.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace meetscan::core {
+
+std::filesystem::path temporaryPathFor(const std::filesystem::path& path) {
+    auto temporary = path;
+    temporary += ".tmp";
+    return temporary;
+}
+
+Status writeWholeFile(const std::filesystem::path& path, std::string_view bytes) {
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (file == nullptr)
+        return Error::world(fmt::format("{}: cannot create: {}", path.string(), std::strerror(errno)));
+    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+    const bool closed = std::fclose(file) == 0;
+    if (!written || !closed) {
+        std::error_code ignored;
+        std::filesystem::remove(path, ignored);
+        return Error::world(fmt::format("{}: cannot write (disk full?)", path.string()));
+    }
+    return Done{};
+}
+
+Status writeFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
+    const auto temporary = temporaryPathFor(path);
+    if (auto status = writeWholeFile(temporary, bytes); !status)
+        return status;
+    return commitTemporary(temporary, path);
+}
+
+Status commitTemporary(const std::filesystem::path& temporary, const std::filesystem::path& path) {
+    std::error_code error;
+    std::filesystem::rename(temporary, path, error);
+    if (error) {
+        std::filesystem::remove(temporary, error);
+        return Error::world(fmt::format("{}: cannot rename into place: {}", path.string(), error.message()));
+    }
+    return Done{};
+}
+
+} // namespace meetscan::core

@@ -1,0 +1,52 @@
+#include "core/export/csv_writer.hpp"
+
+namespace meetscan::core {
+
+std::string neutraliseFormula(std::string_view cell) {
+    if (!cell.empty()) {
+        switch (cell.front()) {
+        case '=':
+        case '+':
+        case '-':
+        case '@':
+        case '\t':
+        case '\r':
+        case '\n':
+            return "'" + std::string(cell);
+        default:
+            break;
+        }
+    }
+    return std::string(cell);
+}
+
+CsvWriter::CsvWriter(char delimiter, bool byteOrderMark) : m_delimiter(delimiter) {
+    if (byteOrderMark)
+        m_text = "\xEF\xBB\xBF"; // so Excel reads the file as UTF-8
+}
+
+void CsvWriter::row(const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0)
+            m_text += m_delimiter;
+        field(neutraliseFormula(cells[i]));
+    }
+    m_text += "\r\n";
+}
+
+void CsvWriter::field(std::string_view cell) {
+    const bool quote = cell.find_first_of(std::string{m_delimiter, '"', '\r', '\n'}) != std::string_view::npos;
+    if (!quote) {
+        m_text += cell;
+        return;
+    }
+    m_text += '"';
+    for (const char c : cell) {
+        if (c == '"')
+            m_text += '"';
+        m_text += c;
+    }
+    m_text += '"';
+}
+
+} // namespace meetscan::core

@@ -1,0 +1,20 @@
+#include "core/export/lead_list_csv.hpp"
+
+#include "core/export/atomic_file.hpp"
+#include "core/export/csv_writer.hpp"
+
+namespace meetscan::core {
+
+std::string leadListCsv(const LeadTable& table, char delimiter) {
+    CsvWriter csv(delimiter);
+    csv.row(table.header);
+    for (const auto& row : table.rows)
+        csv.row(row);
+    return csv.take();
+}
+
+Status writeLeadListCsv(const LeadTable& table, const std::filesystem::path& path, char delimiter) {
+    return writeFileAtomically(path, leadListCsv(table, delimiter));
+}
+
+} // namespace meetscan::core

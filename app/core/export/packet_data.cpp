@@ -1,0 +1,56 @@
+#include "core/export/packet_data.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+namespace meetscan::core {
+
+namespace {
+constexpr std::size_t kMaxSlug = 40;
+}
+
+std::string packetFolderName(const Attendee& attendee) {
+    std::string slug;
+    for (const char c : attendee.displayName()) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            slug += c;
+        else if (c >= 'A' && c <= 'Z')
+            slug += static_cast<char>(c - 'A' + 'a');
+        else if (!slug.empty() && slug.back() != '-')
+            slug += '-';
+        if (slug.size() >= kMaxSlug)
+            break;
+    }
+    while (!slug.empty() && slug.back() == '-')
+        slug.pop_back();
+    return slug.empty() ? attendee.id : slug + "_" + attendee.id;
+}
+
+Packet collectPacket(Store& store, const Event& event, const Attendee& attendee, TimeMs generatedAt) {
+    Packet packet{event, summarizeAttendee(store, attendee), packetFolderName(attendee), generatedAt};
+    // An erased person keeps an anonymous row so counts stay right; a packet has nothing to show of them.
+    auto& people = packet.summary.people;
+    people.erase(std::remove_if(people.begin(), people.end(), [](const MetPerson& p) { return p.name.empty(); }),
+                 people.end());
+    return packet;
+}
+
+VCardContact contactOf(const Packet& packet, const MetPerson& person) {
+    VCardContact contact = qrContactOf(person);
+    contact.uid = person.id;
+    contact.note = fmt::format("Met at {} on {}", packet.event.name, formatIsoTime(person.firstAt).substr(0, 10));
+    return contact;
+}
+
+VCardContact qrContactOf(const MetPerson& person) {
+    VCardContact contact;
+    contact.fullName = person.name;
+    contact.organisation = person.company;
+    contact.title = person.title;
+    contact.email = person.email;
+    contact.phone = person.phone;
+    return contact;
+}
+
+} // namespace meetscan::core

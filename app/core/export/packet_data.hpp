@@ -1,0 +1,34 @@
+#pragma once
+// What goes into one attendee's follow-up packet. Consent is decided once, by
+// summarizeAttendee (session/attendee_summary.hpp); every packet file renders that summary and
+// nothing else, so no exporter can show more than it allows.
+#include "core/domain/event.hpp"
+#include "core/export/vcard_writer.hpp"
+#include "core/session/attendee_summary.hpp"
+#include "core/store/store.hpp"
+
+#include <string>
+#include <vector>
+
+namespace meetscan::core {
+
+struct Packet {
+    Event event;
+    AttendeeSummary summary; // people who asked to be erased are left out
+    std::string folder;      // packetFolderName(summary.attendee)
+    TimeMs generatedAt = 0;
+};
+
+// `ascii-slug-of-name_ID` (just the id when the name has no ASCII letters): safe on every file
+// system, readable in a file manager, unique because the id is.
+[[nodiscard]] std::string packetFolderName(const Attendee& attendee);
+
+[[nodiscard]] Packet collectPacket(Store& store, const Event& event, const Attendee& attendee, TimeMs generatedAt);
+
+// One vCard per person met, with only the details the summary carries.
+[[nodiscard]] VCardContact contactOf(const Packet& packet, const MetPerson& person);
+// A shorter card for the PDF's QR codes: no note and no UID, so the code stays small enough
+// for a phone to read from paper.
+[[nodiscard]] VCardContact qrContactOf(const MetPerson& person);
+
+} // namespace meetscan::core

@@ -1,0 +1,216 @@
+#include "core/export/packet_pdf.hpp"
+
+#include "core/export/vcard_writer.hpp"
+#include "meetscan/scanner/qr_matrix.hpp"
+
+#include <cairo-pdf.h>
+#include <fmt/core.h>
+#include <pango/pangocairo.h>
+
+#include <memory>
+#include <unordered_map>
+
+namespace meetscan::core {
+
+namespace {
+
+constexpr double kMargin = 50.0;
+constexpr double kQrSize = 72.0; // one inch: modules of about 0.4 mm, readable by a phone camera
+constexpr double kGap = 12.0;
+constexpr double kA4Width = 595.28, kA4Height = 841.89;
+constexpr double kLetterWidth = 612.0, kLetterHeight = 792.0;
+
+cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+std::string when(TimeMs at) {
+    const auto iso = formatIsoTime(at); // 2026-11-22T09:30:00.123Z
+    return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
+}
+
+struct FontDeleter {
+    void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
+};
+using Font = std::unique_ptr<PangoFontDescription, FontDeleter>;
+
+Font font(const char* spec) { return Font(pango_font_description_from_string(spec)); }
+
+// One document being laid out: a cursor running down the page, a new page when a block would
+// not fit.
+class PageWriter {
+public:
+    PageWriter(cairo_t* cr, double width, double height)
+        : m_cr(cr), m_width(width), m_height(height), m_layout(pango_cairo_create_layout(cr)), m_y(kMargin) {}
+    ~PageWriter() { g_object_unref(m_layout); }
+    PageWriter(const PageWriter&) = delete;
+    PageWriter& operator=(const PageWriter&) = delete;
+
+    [[nodiscard]] double textWidth() const { return m_width - 2 * kMargin; }
+
+    // Lays out text (not markup: names are never interpreted) and returns its height.
+    double measure(const std::string& text, const PangoFontDescription* fontDesc, double width) {
+        pango_layout_set_font_description(m_layout, fontDesc);
+        pango_layout_set_width(m_layout, static_cast<int>(width * PANGO_SCALE));
+        pango_layout_set_wrap(m_layout, PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_text(m_layout, text.c_str(), -1);
+        int w = 0, h = 0;
+        pango_layout_get_size(m_layout, &w, &h);
+        return static_cast<double>(h) / PANGO_SCALE;
+    }
+
+    double draw(const std::string& text, const PangoFontDescription* fontDesc, double x, double y, double width) {
+        const double height = measure(text, fontDesc, width);
+        cairo_move_to(m_cr, x, y);
+        pango_cairo_show_layout(m_cr, m_layout);
+        return height;
+    }
+
+    void line(const std::string& text, const PangoFontDescription* fontDesc, double after = 4.0) {
+        ensure(measure(text, fontDesc, textWidth()));
+        m_y += draw(text, fontDesc, kMargin, m_y, textWidth()) + after;
+    }
+
+    void ensure(double height) {
+        if (m_y + height > m_height - kMargin && m_y > kMargin) {
+            cairo_show_page(m_cr);
+            m_y = kMargin;
+        }
+    }
+
+    // The code as a one-byte-per-module stencil painted with nearest-neighbour scaling: cairo
+    // writes it as a tiny PDF image mask instead of thousands of path rectangles.
+    void qr(const std::vector<std::vector<bool>>& modules, double x, double y, double size) {
+        if (modules.empty())
+            return;
+        const int count = static_cast<int>(modules.size());
+        cairo_surface_t* image = cairo_image_surface_create(CAIRO_FORMAT_A8, count, count);
+        cairo_surface_flush(image);
+        unsigned char* data = cairo_image_surface_get_data(image);
+        const int stride = cairo_image_surface_get_stride(image);
+        for (int row = 0; row < count; ++row)
+            for (int col = 0; col < count; ++col)
+                data[row * stride + col] =
+                    modules[static_cast<std::size_t>(row)][static_cast<std::size_t>(col)] ? 255 : 0;
+        cairo_surface_mark_dirty(image);
+        cairo_save(m_cr);
+        cairo_translate(m_cr, x, y);
+        cairo_scale(m_cr, size / count, size / count);
+        cairo_pattern_t* pattern = cairo_pattern_create_for_surface(image);
+        cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST);
+        cairo_mask(m_cr, pattern);
+        cairo_pattern_destroy(pattern);
+        cairo_restore(m_cr);
+        cairo_surface_destroy(image);
+    }
+
+    double& y() { return m_y; }
+
+private:
+    cairo_t* m_cr;
+    double m_width;
+    double m_height;
+    PangoLayout* m_layout;
+    double m_y;
+};
+
+// A person appears in the packet of everyone they met; encoding their card once per worker
+// thread saves most of the QR work of a big export.
+const std::vector<std::vector<bool>>& cachedQr(const std::string& text) {
+    constexpr std::size_t kMaxCached = 2048; // a few MB per worker
+    thread_local std::unordered_map<std::string, std::vector<std::vector<bool>>> cache;
+    if (auto found = cache.find(text); found != cache.end())
+        return found->second;
+    if (cache.size() >= kMaxCached)
+        cache.clear();
+    return cache.emplace(text, scanner::encodeQr(text)).first->second;
+}
+
+void drawPerson(PageWriter& page, const MetPerson& person, const Font& nameFont, const Font& bodyFont) {
+    std::string details = person.company;
+    if (!person.title.empty())
+        details += (details.empty() ? "" : " — ") + person.title;
+    std::string contact = person.email;
+    if (!person.phone.empty())
+        contact += (contact.empty() ? "" : "  ·  ") + person.phone;
+    std::string met = fmt::format("Met {} {} · first {}", person.meetings, person.meetings == 1 ? "time" : "times",
+                                  when(person.firstAt));
+    if (person.lastAt != person.firstAt)
+        met += fmt::format(" · last {}", when(person.lastAt));
+    const double textX = kMargin + kQrSize + kGap;
+    const double width = page.textWidth() - kQrSize - kGap;
+    double height = page.measure(person.name, nameFont.get(), width);
+    for (const auto* text : {&details, &contact, &met})
+        if (!text->empty())
+            height += page.measure(*text, bodyFont.get(), width) + 2;
+    page.ensure(std::max(height, kQrSize));
+    const double top = page.y();
+    double y = top + page.draw(person.name, nameFont.get(), textX, top, width) + 2;
+    for (const auto* text : {&details, &contact, &met})
+        if (!text->empty())
+            y += page.draw(*text, bodyFont.get(), textX, y, width) + 2;
+    page.qr(cachedQr(vcardOf(qrContactOf(person))), kMargin, top, kQrSize);
+    page.y() = std::max(y, top + kQrSize) + kGap;
+}
+
+} // namespace
+
+Expected<std::string> packetPdf(const Packet& packet) {
+    const bool letter = packet.event.settings.paper == "letter";
+    const double width = letter ? kLetterWidth : kA4Width;
+    const double height = letter ? kLetterHeight : kA4Height;
+    std::string bytes;
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendBytes, &bytes, width, height);
+    const auto& attendee = packet.summary.attendee;
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+                                   fmt::format("{} — {}", packet.event.name, attendee.displayName()).c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "MeetScan");
+    cairo_t* cr = cairo_create(surface);
+    {
+        PageWriter page(cr, width, height);
+        const auto title = font("Sans Bold 18");
+        const auto heading = font("Sans Bold 13");
+        const auto name = font("Sans Bold 11");
+        const auto body = font("Sans 9.5");
+        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+        page.line(packet.event.name, title.get(), 2);
+        page.line(fmt::format("Follow-up for {}", attendee.displayName()), heading.get(), 2);
+        std::string who = attendee.company;
+        if (!attendee.title.empty())
+            who += (who.empty() ? "" : " — ") + attendee.title;
+        if (!who.empty())
+            page.line(who, body.get(), 2);
+        page.line(fmt::format("Generated {}", when(packet.generatedAt)), body.get(), 16);
+
+        const auto& people = packet.summary.people;
+        page.line(fmt::format("People you met ({})", people.size()), heading.get(), 8);
+        if (people.empty())
+            page.line("No connections were recorded.", body.get(), 8);
+        for (const auto& person : people)
+            drawPerson(page, person, name, body);
+        page.y() += 8;
+
+        const auto& booths = packet.summary.booths;
+        page.line(fmt::format("Booths you visited ({})", booths.size()), heading.get(), 8);
+        if (booths.empty())
+            page.line("No booth visits were recorded.", body.get(), 8);
+        for (const auto& booth : booths) {
+            const auto place = booth.booth.empty() ? std::string() : fmt::format(" — booth {}", booth.booth);
+            page.line(fmt::format("{}{} · first visit {}", booth.name, place, when(booth.firstAt)), body.get(), 4);
+        }
+        page.y() += 8;
+        page.line("Scan a code with your phone's camera to save that contact. Contact details appear only where "
+                  "the person agreed to share them.",
+                  body.get(), 0);
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    const cairo_status_t status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS)
+        return Error::world(fmt::format("summary.pdf for {}: {}", attendee.id, cairo_status_to_string(status)));
+    return bytes;
+}
+
+} // namespace meetscan::core

@@ -1,0 +1,206 @@
+#include "core/export/packet_writer.hpp"
+
+#include "core/export/atomic_file.hpp"
+#include "core/export/csv_writer.hpp"
+#include "core/export/packet_connections_csv.hpp"
+#include "core/export/packet_data.hpp"
+#include "core/export/packet_json.hpp"
+#include "core/export/packet_pdf.hpp"
+#include "core/export/vcard_writer.hpp"
+#include "core/export/zip_archive.hpp"
+
+#include <fmt/core.h>
+
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace meetscan::core {
+
+namespace {
+
+struct IndexRow {
+    Attendee attendee;
+    std::string location; // folder or zip file name, relative to DIR
+    std::size_t connections = 0;
+    std::size_t booths = 0;
+};
+
+std::vector<ZipEntry> packetFiles(const Packet& packet) {
+    auto pdf = packetPdf(packet);
+    if (!pdf)
+        throw std::runtime_error(pdf.error().message);
+    std::vector<VCardContact> contacts;
+    for (const auto& person : packet.summary.people)
+        contacts.push_back(contactOf(packet, person));
+    return {{"summary.pdf", std::move(pdf).value()},
+            {"contacts.vcf", vcardsOf(contacts)},
+            {"connections.csv", connectionsCsv(packet)},
+            {"packet.json", packetJson(packet)}};
+}
+
+Status writeFolder(const std::filesystem::path& outDir, const Packet& packet, std::vector<ZipEntry> files) {
+    const auto final = outDir / packet.folder;
+    const auto temporary = temporaryPathFor(final);
+    std::error_code error;
+    std::filesystem::remove_all(temporary, error);
+    std::filesystem::create_directories(temporary, error);
+    if (error)
+        return Error::world(fmt::format("{}: {}", temporary.string(), error.message()));
+    for (const auto& file : files)
+        if (auto status = writeWholeFile(temporary / file.name, file.bytes); !status)
+            return status;
+    if (std::filesystem::exists(final, error))
+        std::filesystem::remove_all(final, error); // a packet from an earlier run is replaced whole
+    return commitTemporary(temporary, final);
+}
+
+Status writeZip(const std::filesystem::path& outDir, const Packet& packet, std::vector<ZipEntry> files) {
+    for (auto& file : files)
+        file.name = packet.folder + "/" + file.name;
+    return writeZipAtomically(outDir / (packet.folder + ".zip"), files);
+}
+
+std::string indexCsv(const std::vector<std::optional<IndexRow>>& rows) {
+    CsvWriter csv;
+    csv.row({"Attendee ID", "First name", "Last name", "Name", "E-mail", "Folder", "Connections", "Booths"});
+    for (const auto& row : rows)
+        if (row)
+            csv.row({row->attendee.id, row->attendee.firstName, row->attendee.lastName, row->attendee.displayName(),
+                     row->attendee.email, row->location, std::to_string(row->connections),
+                     std::to_string(row->booths)});
+    return csv.take();
+}
+
+Expected<std::vector<Attendee>> selectAttendees(Store& store, const std::vector<std::string>& named) {
+    if (named.empty())
+        return store.attendees().all();
+    std::vector<Attendee> selected;
+    for (const auto& key : named) {
+        auto attendee = store.attendees().find(key);
+        if (!attendee || attendee->erased)
+            return Error::badInput(fmt::format("--attendee: no attendee '{}' (see `meetscan attendees list`)", key));
+        selected.push_back(std::move(*attendee));
+    }
+    return selected;
+}
+
+// Shared by the workers; each slot of `rows` is written by exactly one worker.
+struct Job {
+    Job(const PacketExportOptions& opts, const std::vector<Attendee>& people, Event ev, TimeMs at, bool skip)
+        : options(opts), attendees(people), event(std::move(ev)), generatedAt(at), skipEmpty(skip), rows(people.size()) {}
+
+    const PacketExportOptions& options;
+    const std::vector<Attendee>& attendees;
+    Event event;
+    TimeMs generatedAt = 0;
+    bool skipEmpty = false;
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+    std::atomic<bool> failed{false};
+    std::mutex errorMutex;
+    std::optional<Error> error;
+    std::vector<std::optional<IndexRow>> rows;
+
+    [[nodiscard]] bool stopping() const {
+        return failed.load() || (options.stop != nullptr && options.stop->load());
+    }
+    void fail(Error failure) {
+        const std::lock_guard lock(errorMutex);
+        if (!error)
+            error = std::move(failure);
+        failed = true;
+    }
+};
+
+void work(Job& job, const std::filesystem::path& dbPath) {
+    try {
+        auto opened = Store::open(dbPath);
+        if (!opened) {
+            job.fail(opened.error());
+            return;
+        }
+        auto& store = **opened;
+        while (!job.stopping()) {
+            const std::size_t index = job.next++;
+            if (index >= job.attendees.size())
+                return;
+            auto packet = collectPacket(store, job.event, job.attendees[index], job.generatedAt);
+            const auto& summary = packet.summary;
+            if (!job.skipEmpty || !summary.people.empty() || !summary.booths.empty()) {
+                auto files = packetFiles(packet);
+                auto status = job.options.zip ? writeZip(job.options.outDir, packet, std::move(files))
+                                              : writeFolder(job.options.outDir, packet, std::move(files));
+                if (!status) {
+                    job.fail(status.error());
+                    return;
+                }
+                job.rows[index] = IndexRow{summary.attendee, job.options.zip ? packet.folder + ".zip" : packet.folder,
+                                           summary.people.size(), summary.booths.size()};
+            }
+            ++job.done;
+        }
+    } catch (const std::exception& e) { // the worker loop's edge: errors leave as values
+        job.fail(Error::world(e.what()));
+    }
+}
+
+void reportProgress(Job& job, std::size_t total) {
+    if (!job.options.progress)
+        return;
+    using Clock = std::chrono::steady_clock;
+    auto lastTime = Clock::now();
+    std::size_t lastStep = 0;
+    for (;;) {
+        const std::size_t done = job.done.load();
+        const bool finished = done >= total || job.stopping();
+        const std::size_t step = total == 0 ? 20 : done * 20 / total; // 5 % steps
+        if (finished || step > lastStep || Clock::now() - lastTime >= std::chrono::seconds(1)) {
+            job.options.progress(done, total);
+            lastTime = Clock::now();
+            lastStep = step;
+        }
+        if (finished)
+            return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+}
+
+} // namespace
+
+Expected<PacketExportResult> exportPackets(Store& store, const PacketExportOptions& options) {
+    auto selected = selectAttendees(store, options.attendees);
+    if (!selected)
+        return selected.error();
+    std::error_code error;
+    std::filesystem::create_directories(options.outDir, error);
+    if (error)
+        return Error::world(fmt::format("{}: {}", options.outDir.string(), error.message()));
+
+    Job job(options, *selected, store.events().event(), nowMs(), options.attendees.empty());
+    const unsigned cores = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+    const auto threads = std::min<std::size_t>(cores, std::max<std::size_t>(1, selected->size()));
+    {
+        std::vector<std::jthread> workers;
+        for (std::size_t i = 0; i < threads; ++i)
+            workers.emplace_back([&job, path = store.path()] { work(job, path); });
+        reportProgress(job, selected->size());
+    }
+    if (job.error)
+        return *job.error;
+
+    PacketExportResult result;
+    result.considered = selected->size();
+    for (const auto& row : job.rows)
+        result.written += row ? 1 : 0;
+    if (options.stop != nullptr && options.stop->load() && job.done.load() < selected->size()) {
+        result.interrupted = true;
+        return result;
+    }
+    if (auto status = writeFileAtomically(options.outDir / "index.csv", indexCsv(job.rows)); !status)
+        return status.error();
+    return result;
+}
+
+} // namespace meetscan::core

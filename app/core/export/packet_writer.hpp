@@ -1,0 +1,46 @@
+#pragma once
+// `meetscan export packets`: a follow-up packet per attendee, rendered on every core.
+//
+// Layout of DIR:
+//   DIR/<folder>/summary.pdf, contacts.vcf, connections.csv, packet.json   (or DIR/<folder>.zip
+//   holding <folder>/... with --zip), and DIR/index.csv for a mail merge: Attendee ID, First
+//   name, Last name, Name, E-mail, Folder (or the .zip's name), Connections, Booths.
+// Who gets a packet: the attendees named, else every (not erased) attendee with at least one
+// connection or booth visit; nobody is sent an empty packet.
+//
+// Workers each open their own Store (one SQLite connection per thread, STYLE.md), take the next
+// attendee, and build the packet in `<folder>.tmp/` (or `<folder>.zip.tmp`) that is renamed
+// into place only when complete; `stop` is checked between attendees, so an interrupted export
+// leaves only complete packets under final names, and no index.csv.
+#include "core/store/store.hpp"
+#include "meetscan/scanner/expected.hpp"
+
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace meetscan::core {
+
+struct PacketExportOptions {
+    std::filesystem::path outDir;
+    bool zip = false;
+    std::vector<std::string> attendees; // ids, badge codes or e-mails; empty: see above
+    unsigned threads = 0;               // 0: every core
+    const std::atomic<bool>* stop = nullptr;
+    // Called on the calling thread about once a second and at every 5 %.
+    std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+struct PacketExportResult {
+    std::size_t written = 0;
+    std::size_t considered = 0; // attendees looked at (with --attendee: those named)
+    bool interrupted = false;
+};
+
+// `store` is the caller's (used on the calling thread only); workers open `store.path()`.
+[[nodiscard]] Expected<PacketExportResult> exportPackets(Store& store, const PacketExportOptions& options);
+
+} // namespace meetscan::core

@@ -1,0 +1,82 @@
+// vCard 4.0 text rules (RFC 6350 3.2 folding, 3.4 escaping) and the packet JSON/CSV shape.
+#include "core/export/packet_connections_csv.hpp"
+#include "core/export/packet_data.hpp"
+#include "core/export/packet_json.hpp"
+#include "core/export/vcard_writer.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace meetscan::core {
+namespace {
+
+TEST(ExportVCard, EscapesBackslashCommaSemicolonAndNewlines) {
+    EXPECT_EQ(escapeVCardText("a\\b,c;d\ne\r\nf"), "a\\\\b\\,c\\;d\\ne\\nf");
+}
+
+TEST(ExportVCard, FoldsAt75OctetsWithoutSplittingCharacters) {
+    std::string line = "NOTE:";
+    for (int i = 0; i < 60; ++i)
+        line += "Жа"; // two octets each: folds fall between characters only if we are careful
+    line += "x王";
+    const auto folded = foldVCardLine(line);
+    std::string unfolded;
+    std::size_t start = 0;
+    bool first = true;
+    while (start < folded.size()) {
+        const auto end = folded.find("\r\n", start);
+        ASSERT_NE(end, std::string::npos);
+        const auto physical = folded.substr(start, end - start);
+        EXPECT_LE(physical.size(), 75U);
+        if (!first) {
+            ASSERT_EQ(physical[0], ' ');
+            EXPECT_NE(static_cast<unsigned char>(physical[1]) & 0xC0U, 0x80U) << "continuation byte after fold";
+        }
+        unfolded += first ? physical : physical.substr(1);
+        first = false;
+        start = end + 2;
+    }
+    EXPECT_EQ(unfolded, line);
+    EXPECT_EQ(foldVCardLine("FN:Ana"), "FN:Ana\r\n");
+}
+
+TEST(ExportVCard, CardHasVersionAndOnlyTheGivenDetails) {
+    VCardContact contact;
+    contact.uid = "X1";
+    contact.fullName = "Ana Silva";
+    contact.organisation = "Acme, Inc";
+    const auto card = vcardOf(contact);
+    EXPECT_EQ(card, "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana Silva\r\nORG:Acme\\, Inc\r\nUID:urn:meetscan:X1\r\n"
+                    "END:VCARD\r\n");
+}
+
+TEST(ExportPacket, FolderNamesAreSafeSlugsPlusId) {
+    Attendee a;
+    a.id = "ID1";
+    a.firstName = "Ana María";
+    a.lastName = "O'Brien/../x";
+    EXPECT_EQ(packetFolderName(a), "ana-mar-a-o-brien-x_ID1");
+    a.firstName = "小明";
+    a.lastName = "王";
+    EXPECT_EQ(packetFolderName(a), "ID1");
+}
+
+TEST(ExportPacket, JsonCarriesSchemaVersionAndNullForUnsharedDetails) {
+    Packet packet;
+    packet.event.name = "Summit";
+    packet.summary.attendee.id = "A";
+    packet.summary.attendee.firstName = "Ana";
+    MetPerson person;
+    person.id = "B";
+    person.name = "Bo";
+    person.meetings = 2;
+    packet.summary.people.push_back(person);
+    const auto json = nlohmann::json::parse(packetJson(packet));
+    EXPECT_EQ(json["schema_version"], kPacketSchemaVersion);
+    EXPECT_TRUE(json["connections"][0]["email"].is_null());
+    EXPECT_EQ(json["connections"][0]["meetings"], 2);
+    EXPECT_NE(connectionsCsv(packet).find("\r\nBo,"), std::string::npos);
+}
+
+} // namespace
+} // namespace meetscan::core
