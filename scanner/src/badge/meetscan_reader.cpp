@@ -21,18 +21,6 @@ std::string stringMember(const nlohmann::json& object, const char* name) {
     return (it != object.end() && it->is_string()) ? it->get<std::string>() : std::string();
 }
 
-std::optional<PublicKey> findSigner(const std::string& payload, const std::string& signature,
-                                    const std::vector<PublicKey>& keys) {
-    ensureSodium();
-    for (const auto& key : keys) {
-        if (crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature.data()),
-                                        reinterpret_cast<const unsigned char*>(payload.data()),
-                                        payload.size(), key.bytes.data()) == 0)
-            return key;
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 std::optional<BadgeReading> readMeetScanBadge(std::string_view text, const ReaderConfig& config) {

@@ -49,18 +49,6 @@ std::optional<unsigned char> leadingByte(std::string_view reversed) {
     return static_cast<unsigned char>((*quantum)[0]);
 }
 
-std::optional<PublicKey> findSigner(std::string_view payload, std::string_view signature,
-                                    const std::vector<PublicKey>& keys) {
-    ensureSodium();
-    for (const auto& key : keys) {
-        if (crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature.data()),
-                                        reinterpret_cast<const unsigned char*>(payload.data()),
-                                        payload.size(), key.bytes.data()) == 0)
-            return key;
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 std::optional<BadgeReading> readPretixTicket(std::string_view text, const ReaderConfig& config) {
