@@ -1,4 +1,5 @@
 // `meetscan decode` run as a user would: JSON lines, the stderr summary, exit codes.
+#include "support/json_lines.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -12,14 +13,6 @@ namespace meetscan::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<nlohmann::json> jsonLines(const std::string& out) {
-    std::vector<nlohmann::json> lines;
-    std::istringstream in(out);
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(nlohmann::json::parse(line));
-    return lines;
-}
 
 fs::path corpusFolder() {
     const auto root = sharedDir();

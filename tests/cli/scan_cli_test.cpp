@@ -2,6 +2,7 @@
 // each decision recorded before it is printed with "saved": true.
 #include "meetscan/scanner/signing.hpp"
 #include "meetscan/scanner/synthetic_badge.hpp"
+#include "support/json_lines.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -20,15 +21,6 @@ void writePgm(const std::filesystem::path& path, const scanner::GreyFrame& frame
     out << "P5\n" << frame.width << " " << frame.height << "\n255\n";
     for (int y = 0; y < frame.height; ++y)
         out.write(reinterpret_cast<const char*>(frame.data + static_cast<std::ptrdiff_t>(y) * frame.stride), frame.width);
-}
-
-std::vector<nlohmann::json> jsonLines(const std::string& text) {
-    std::vector<nlohmann::json> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
-        if (!line.empty())
-            lines.push_back(nlohmann::json::parse(line));
-    return lines;
 }
 
 class ScanCli : public ::testing::Test {

@@ -1,5 +1,6 @@
 // The database-level commands as a user runs them: init, attendees list, stats, erase, and
 // where the database lives.
+#include "support/json_lines.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -16,15 +17,6 @@ RunOptions envOf(std::map<std::string, std::string> env) {
     RunOptions options;
     options.env = std::move(env);
     return options;
-}
-
-std::vector<nlohmann::json> jsonLines(const std::string& text) {
-    std::vector<nlohmann::json> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
-        if (!line.empty())
-            lines.push_back(nlohmann::json::parse(line));
-    return lines;
 }
 
 class StoreCli : public ::testing::Test {

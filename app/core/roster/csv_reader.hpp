@@ -93,4 +93,13 @@ private:
     CsvError m_error;
 };
 
+// Drops the spaces and tabs around a cell, as exports pad headers and values ("Barcode # ").
+inline std::string_view trimBlanks(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
 } // namespace meetscan::core

@@ -14,14 +14,6 @@ namespace meetscan::core {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
 std::vector<std::string> splitList(std::string_view text, char separator) {
     std::vector<std::string> items;
     std::size_t begin = 0;
@@ -29,7 +21,7 @@ std::vector<std::string> splitList(std::string_view text, char separator) {
         std::size_t end = text.find(separator, begin);
         if (end == std::string_view::npos)
             end = text.size();
-        std::string_view item = trim(text.substr(begin, end - begin));
+        std::string_view item = trimBlanks(text.substr(begin, end - begin));
         if (!item.empty())
             items.emplace_back(item);
         begin = end + 1;
@@ -87,11 +79,11 @@ std::optional<Error> checkExhibitor(const Exhibitor& exhibitor, std::set<std::st
 // "Budget? [<10k/10-50k/>50k]" -> text "Budget?", options {"<10k", "10-50k", ">50k"}.
 Question parseQuestion(std::string_view spec) {
     Question question;
-    spec = trim(spec);
+    spec = trimBlanks(spec);
     if (!spec.empty() && spec.back() == ']') {
         if (auto open = spec.rfind('['); open != std::string_view::npos) {
             question.options = splitList(spec.substr(open + 1, spec.size() - open - 2), '/');
-            spec = trim(spec.substr(0, open));
+            spec = trimBlanks(spec.substr(0, open));
         }
     }
     question.text = spec;
@@ -109,7 +101,7 @@ std::optional<Error> readString(const toml::table& table, std::string_view key, 
         return std::nullopt;
     if (!node->is_string())
         return Error::badInput(tomlWhere(file, node->source()) + fmt::format("{} must be a string", key));
-    into = std::string(trim(node->as_string()->get()));
+    into = std::string(trimBlanks(node->as_string()->get()));
     return std::nullopt;
 }
 
@@ -126,7 +118,7 @@ std::optional<Error> readStrings(const toml::table& table, std::string_view key,
         if (!item.is_string())
             return Error::badInput(tomlWhere(file, item.source()) +
                                    fmt::format("{} must be a list of strings", key));
-        into.emplace_back(trim(item.as_string()->get()));
+        into.emplace_back(trimBlanks(item.as_string()->get()));
     }
     return std::nullopt;
 }
@@ -175,7 +167,7 @@ Expected<std::vector<Exhibitor>> parseExhibitorsCsv(std::string_view content, co
     std::vector<std::string> headers;
     std::optional<std::size_t> idColumn, nameColumn, boothColumn, tagsColumn, questionsColumn;
     for (std::size_t i = 0; i < record.size(); ++i) {
-        headers.emplace_back(trim(record.fields[i]));
+        headers.emplace_back(trimBlanks(record.fields[i]));
         const std::string normalized = normalizeHeader(record.fields[i]);
         auto claim = [i](std::optional<std::size_t>& slot) {
             if (!slot)
@@ -212,7 +204,7 @@ Expected<std::vector<Exhibitor>> parseExhibitorsCsv(std::string_view content, co
             return Error::badInput(fmt::format("{}:{}:{}: {}", file, reader.error().line,
                                                reader.error().column, reader.error().reason));
         auto field = [&](std::optional<std::size_t> column) {
-            return column ? std::string(trim(record.fields[*column])) : std::string{};
+            return column ? std::string(trimBlanks(record.fields[*column])) : std::string{};
         };
         Exhibitor exhibitor;
         exhibitor.id = field(idColumn);

@@ -13,14 +13,6 @@ namespace meetscan::core {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
 std::string lower(std::string_view text) {
     std::string result(text);
     for (char& c : result)
@@ -48,7 +40,7 @@ public:
     [[nodiscard]] Value get(RosterField field) const {
         const auto& columns = m_layout.of(field);
         for (std::size_t column : columns) {
-            std::string_view text = trim(m_record.fields[column]);
+            std::string_view text = trimBlanks(m_record.fields[column]);
             if (!text.empty())
                 return {text, column + 1};
         }
@@ -180,7 +172,7 @@ private:
             attendee.firstName = fullName;
             return;
         }
-        attendee.firstName = trim(std::string_view(fullName).substr(0, space));
+        attendee.firstName = trimBlanks(std::string_view(fullName).substr(0, space));
         attendee.lastName = fullName.substr(space + 1);
     }
 
@@ -220,7 +212,7 @@ std::string RosterProblem::message() const {
 }
 
 std::optional<bool> parseConsent(std::string_view text, bool fallback) {
-    text = trim(text);
+    text = trimBlanks(text);
     if (text.empty())
         return fallback;
     const std::string value = lower(text);
@@ -235,7 +227,7 @@ std::optional<bool> parseConsent(std::string_view text, bool fallback) {
 }
 
 bool isCancelledStatus(std::string_view status) {
-    const std::string value = lower(trim(status));
+    const std::string value = lower(trimBlanks(status));
     if (value.find("cancel") != std::string::npos || value.find("refund") != std::string::npos)
         return true;
     return value == "deleted" || value == "transferred" || value == "expired" || value == "not attending";
@@ -269,7 +261,7 @@ Expected<OpenedRoster> openRoster(std::string_view content, const std::string& f
     std::vector<std::string> headers;
     headers.reserve(record.size());
     for (std::string_view field : record.fields)
-        headers.emplace_back(trim(field));
+        headers.emplace_back(trimBlanks(field));
 
     auto layout = buildLayout(options.preset, headers, options.overrides);
     if (!layout)
