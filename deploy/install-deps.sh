@@ -23,6 +23,9 @@ packages=(
   xvfb xauth libgl1-mesa-dri mesa-utils
   poppler-utils qpdf zbar-tools zxing-cpp-tools
   python3 python3-vobject python3-openpyxl
+  # sanitizers and fuzzers (deploy/quickstart.sh test): clang 14, its runtimes with libFuzzer,
+  # and llvm-symbolizer so that reports name files and lines
+  clang libclang-rt-14-dev llvm
   cups cups-client printer-driver-cups-pdf postgresql
 )
 

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <array>
+#include <climits>
+#include <cstdint>
 
 namespace meetscan::core {
 
@@ -22,19 +24,54 @@ nlohmann::json toJson(const EventSettings& s) {
             {"admin_pin_hash", s.adminPinHash}};
 }
 
+// The settings row may come from another hand (a merge, the central server, an organiser's edit):
+// a member of the wrong type or out of range keeps its default instead of throwing
+// (json::value throws on a type mismatch, and a float out of int's range is undefined behaviour).
+void readInt(const nlohmann::json& json, const char* key, int& into) {
+    const auto it = json.find(key);
+    if (it == json.end() || !it->is_number_integer())
+        return;
+    if (it->is_number_unsigned()) {
+        if (const auto value = it->get<std::uint64_t>(); value <= static_cast<std::uint64_t>(INT_MAX))
+            into = static_cast<int>(value);
+        return;
+    }
+    if (const auto value = it->get<std::int64_t>(); value >= INT_MIN && value <= INT_MAX)
+        into = static_cast<int>(value);
+}
+
+void readString(const nlohmann::json& json, const char* key, std::string& into) {
+    const auto it = json.find(key);
+    if (it != json.end() && it->is_string())
+        into = it->get<std::string>();
+}
+
+void readStrings(const nlohmann::json& json, const char* key, std::vector<std::string>& into) {
+    const auto it = json.find(key);
+    if (it == json.end() || !it->is_array())
+        return;
+    std::vector<std::string> strings;
+    for (const auto& item : *it) {
+        if (!item.is_string())
+            return;
+        strings.push_back(item.get<std::string>());
+    }
+    into = std::move(strings);
+}
+
 EventSettings settingsFromJson(const std::string& text) {
     EventSettings s;
     auto json = nlohmann::json::parse(text, nullptr, false);
     if (!json.is_object())
         return s;
-    s.pairingWindowSeconds = json.value("pairing_window_seconds", s.pairingWindowSeconds);
-    s.resultSeconds = json.value("result_seconds", s.resultSeconds);
-    s.summarySeconds = json.value("summary_seconds", s.summarySeconds);
-    s.debounceMs = json.value("debounce_ms", s.debounceMs);
-    s.paper = json.value("paper", s.paper);
-    s.accentColour = json.value("accent_colour", s.accentColour);
-    s.urlPatterns = json.value("url_patterns", s.urlPatterns);
-    s.adminPinHash = json.value("admin_pin_hash", s.adminPinHash);
+    readInt(json, "pairing_window_seconds", s.pairingWindowSeconds);
+    readInt(json, "result_seconds", s.resultSeconds);
+    readInt(json, "summary_seconds", s.summarySeconds);
+    readInt(json, "debounce_ms", s.debounceMs);
+    readString(json, "paper", s.paper);
+    readString(json, "accent_colour", s.accentColour);
+    readStrings(json, "url_patterns", s.urlPatterns);
+    readString(json, "admin_pin_hash", s.adminPinHash);
     return s;
 }
 

@@ -14,6 +14,9 @@
 namespace meetscan::scanner {
 namespace {
 
+// Fewer pixels than this across or down (after subsampling) cannot hold a code.
+constexpr int kMinSidePixels = 8;
+
 // One way of looking at a frame. A camera frame gets one of these (cheap ones); a still image
 // gets them all until one reads something.
 struct Strategy {
@@ -118,6 +121,10 @@ std::vector<DecodedCode> run(const GreyFrame& frame, const Strategy& strategy,
         }
         if (strategy.subsample > 1)
             view = view.subsampled(strategy.subsample);
+        // No code fits in a sliver, and ZXing 1.4's PDF417 detector reads out of bounds on an image
+        // one pixel high (a crash found by the sanitizer tests, tests/scanner/bad_image_test.cpp).
+        if (view.width() < kMinSidePixels || view.height() < kMinSidePixels)
+            return codes;
 
         ZXing::DecodeHints hints;
         hints.setFormats(formats)

@@ -9,8 +9,10 @@
 #include <iterator>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <system_error>
+#include <utility>
 
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
@@ -50,6 +52,26 @@ std::string lower(std::string text) {
     return text;
 }
 
+std::string tooLargeMessage(const std::string& name, long long width, long long height) {
+    return name + ": image too large (" + std::to_string(width) + "x" + std::to_string(height) +
+           ", limit is " + std::to_string(kMaxImagePixels / 1'000'000) + " megapixels)";
+}
+
+// The size a PNG's IHDR chunk states. stb_image refuses a PNG of more than 2^30 pixel bytes
+// without saying so (it goes on to try the other formats and ends with "unknown image type"),
+// so for that message the header is read here.
+std::optional<std::pair<long long, long long>> pngSize(const std::vector<unsigned char>& bytes) {
+    static constexpr std::array<unsigned char, 16> kStart = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+                                                             0,    0,   0,   13,  'I',  'H',  'D',  'R'};
+    if (bytes.size() < 24 || !std::equal(kStart.begin(), kStart.end(), bytes.begin()))
+        return std::nullopt;
+    const auto be32 = [&bytes](std::size_t at) {
+        return (static_cast<long long>(bytes[at]) << 24) | (static_cast<long long>(bytes[at + 1]) << 16) |
+               (static_cast<long long>(bytes[at + 2]) << 8) | static_cast<long long>(bytes[at + 3]);
+    };
+    return std::pair{be32(16), be32(20)};
+}
+
 } // namespace
 
 bool hasImageExtension(const fs::path& path) {
@@ -69,14 +91,21 @@ Expected<GreyFrame> decodeGreyImage(const std::vector<unsigned char>& bytes, con
     int height = 0;
     int channels = 0;
     // Check the header first so a huge image is refused before its pixels are allocated.
-    if (stbi_info_from_memory(bytes.data(), length, &width, &height, &channels) == 0)
+    if (stbi_info_from_memory(bytes.data(), length, &width, &height, &channels) == 0) {
+        // Each side may be up to 2^32 - 1: divide rather than multiply.
+        if (const auto size = pngSize(bytes);
+            size && size->first > 0 && size->second > kMaxImagePixels / size->first)
+            return Error::badInput(tooLargeMessage(name, size->first, size->second));
         return Error::badInput(name + ": not a readable image (" + stbi_failure_reason() + ")");
+    }
     if (width <= 0 || height <= 0)
         return Error::badInput(name + ": image has no pixels");
+    // Debian's stb_image 2.27 turns a 16-bit colour PPM to grey as if its samples were 8-bit, then
+    // reads past its buffer (fuzz_image found it; fixed upstream in 2.28): refused instead.
+    if (bytes[0] == 'P' && channels != 1 && stbi_is_16_bit_from_memory(bytes.data(), length) != 0)
+        return Error::badInput(name + ": 16-bit colour PPM images are not supported");
     if (static_cast<long long>(width) * height > kMaxImagePixels)
-        return Error::badInput(name + ": image too large (" + std::to_string(width) + "x" +
-                               std::to_string(height) + ", limit is " +
-                               std::to_string(kMaxImagePixels / 1'000'000) + " megapixels)");
+        return Error::badInput(tooLargeMessage(name, width, height));
     unsigned char* pixels = stbi_load_from_memory(bytes.data(), length, &width, &height, &channels, 1);
     if (pixels == nullptr)
         return Error::badInput(name + ": cannot decode image (" + stbi_failure_reason() + ")");
