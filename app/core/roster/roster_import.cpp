@@ -97,12 +97,10 @@ public:
             return RowProblem{row.lineOf(badge.column), badge.column,
                               fmt::format("missing badge code (column \"{}\")", row.header(badge.column))};
         take(RosterField::BadgeCode, attendee.badgeCode, kMaxCodeBytes);
-        std::string otherCodes; // only checked here; split from the field itself below
-        take(RosterField::OtherCodes, otherCodes, kMaxCodeBytes);
+        take(RosterField::OtherCodes, m_otherCodes, kMaxCodeBytes); // only checked; split from the field below
         take(RosterField::FirstName, attendee.firstName);
         take(RosterField::LastName, attendee.lastName);
-        std::string fullName;
-        take(RosterField::Name, fullName);
+        take(RosterField::Name, m_fullName);
         take(RosterField::Company, attendee.company);
         take(RosterField::Title, attendee.title);
         take(RosterField::Email, attendee.email);
@@ -114,8 +112,8 @@ public:
         if (problem)
             return problem;
 
-        if (attendee.firstName.empty() && attendee.lastName.empty() && !fullName.empty())
-            splitName(fullName, attendee);
+        if (attendee.firstName.empty() && attendee.lastName.empty() && !m_fullName.empty())
+            splitName(m_fullName, attendee);
         m_codeViews.assign(1, badge.text);
         splitCodes(row.get(RosterField::OtherCodes).text, attendee, m_codeViews);
 
@@ -203,6 +201,8 @@ private:
     bool m_checkCodesAcrossRows = true;
     std::deque<std::string> m_ownedCodes;
     std::vector<std::string_view> m_codeViews; // this row's codes, reused from row to row
+    std::string m_otherCodes;                  // reused from row to row
+    std::string m_fullName;                    // reused from row to row
 };
 
 } // namespace

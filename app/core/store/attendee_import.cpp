@@ -11,8 +11,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <mutex>
 #include <numeric>
 #include <optional>
+#include <stop_token>
+#include <thread>
 #include <unordered_map>
 
 namespace meetscan::core {
@@ -40,26 +47,52 @@ constexpr const char* kCreateIndexes =
     "CREATE INDEX IF NOT EXISTS attendee_code_by_attendee ON attendee_code (attendee_id);";
 constexpr size_t kBulkRows = 5000;
 
+// New people go in through a plain INSERT of many rows at once: one statement step per 64 rows
+// instead of one per row, and no conflict clause to plan for rows that cannot conflict.
+constexpr const char* kInsertHead =
+    "INSERT INTO attendee (id, badge_code, first_name, last_name, company, title, email, phone, country, "
+    "ticket_type, role, exhibitor_id, consent_exhibitors, consent_networking, source, station_id, updated_at) VALUES ";
+constexpr int kAttendeeColumns = 17;
+constexpr std::size_t kRowsPerInsert = 64; // 64 x 17 parameters, well under SQLite's 32,766
+constexpr std::size_t kCodesPerInsert = 256;
+
+std::string valuesList(std::size_t rows, int columns) {
+    std::string row = "(?";
+    for (int i = 1; i < columns; ++i)
+        row += ",?";
+    row += ')';
+    std::string list;
+    list.reserve(rows * (row.size() + 1));
+    for (std::size_t i = 0; i < rows; ++i)
+        list.append(i == 0 ? "" : ",").append(row);
+    return list;
+}
+
 // The strings outlive exec(), so SQLite may read them in place instead of copying each one.
-void bindAttendee(SQLite::Statement& upsert, const Attendee& a, const std::string& id, const char* source,
-                  const std::string& stationId, TimeMs now) {
-    upsert.bindNoCopy(1, id);
-    upsert.bindNoCopy(2, a.badgeCode);
-    upsert.bindNoCopy(3, a.firstName);
-    upsert.bindNoCopy(4, a.lastName);
-    upsert.bindNoCopy(5, a.company);
-    upsert.bindNoCopy(6, a.title);
-    upsert.bindNoCopy(7, a.email);
-    upsert.bindNoCopy(8, a.phone);
-    upsert.bindNoCopy(9, a.country);
-    upsert.bindNoCopy(10, a.ticketType);
-    upsert.bindNoCopy(11, a.role);
-    upsert.bindNoCopy(12, a.exhibitorId);
-    upsert.bind(13, a.consentExhibitors ? 1 : 0);
-    upsert.bind(14, a.consentNetworking ? 1 : 0);
-    upsert.bind(15, source);
-    upsert.bindNoCopy(16, stationId);
-    upsert.bind(17, now);
+// `base` is the parameter index before this row's first (0 for a single-row statement).
+void bindAttendee(SQLite::Statement& statement, int base, const Attendee& a, const std::string& id,
+                  const char* source, const std::string& stationId, TimeMs now) {
+    statement.bindNoCopy(base + 1, id);
+    statement.bindNoCopy(base + 2, a.badgeCode);
+    statement.bindNoCopy(base + 3, a.firstName);
+    statement.bindNoCopy(base + 4, a.lastName);
+    statement.bindNoCopy(base + 5, a.company);
+    statement.bindNoCopy(base + 6, a.title);
+    statement.bindNoCopy(base + 7, a.email);
+    statement.bindNoCopy(base + 8, a.phone);
+    statement.bindNoCopy(base + 9, a.country);
+    statement.bindNoCopy(base + 10, a.ticketType);
+    statement.bindNoCopy(base + 11, a.role);
+    statement.bindNoCopy(base + 12, a.exhibitorId);
+    statement.bind(base + 13, a.consentExhibitors ? 1 : 0);
+    statement.bind(base + 14, a.consentNetworking ? 1 : 0);
+    statement.bindNoCopy(base + 15, source); // a string literal
+    statement.bindNoCopy(base + 16, stationId);
+    statement.bind(base + 17, now);
+}
+
+bool isConstraintError(const SQLite::Exception& e) {
+    return (e.getErrorCode() & 0xFF) == SQLITE_CONSTRAINT; // key violations come as extended codes
 }
 
 // Views into the row being written, into a vector reused from row to row.
@@ -99,6 +132,8 @@ struct ExistingRoster {
 };
 
 // One import in progress: the transaction is the caller's; rows come one at a time, in any order.
+// New people wait in `m_pending` (views of rows the caller keeps alive until flush()) and go in
+// 64 at a time.
 class RosterWriter {
 public:
     RosterWriter(SQLite::Database& db, std::size_t expectedRows)
@@ -111,16 +146,24 @@ public:
             m_newCodes.reserve(expectedRows);
         }
         m_upsert.emplace(m_db, kUpsert);
+        m_insertMany.emplace(m_db, std::string(kInsertHead) + valuesList(kRowsPerInsert, kAttendeeColumns));
+        m_insertOne.emplace(m_db, std::string(kInsertHead) + valuesList(1, kAttendeeColumns));
         m_dropCode.emplace(m_db, "DELETE FROM attendee_code WHERE code = ?");
         m_addCode.emplace(m_db, "INSERT INTO attendee_code (code, attendee_id) VALUES (?, ?)");
+        m_addCodes.emplace(m_db, "INSERT INTO attendee_code (code, attendee_id) VALUES " +
+                                     valuesList(kCodesPerInsert, 2));
+        m_pending.reserve(kRowsPerInsert);
     }
 
+    // `a` must stay as it is until the next flush(): a new person is written from it then.
     Status write(const Attendee& a) {
         if (a.badgeCode.empty())
             return Error::badInput(fmt::format("{} has no badge code", a.displayName()));
+        std::string& id = m_pendingIds[m_pending.size()];
         if (a.id.empty())
-            m_id = attendeeIdForCode(a.badgeCode);
-        const std::string& id = a.id.empty() ? m_id : a.id;
+            id = attendeeIdForCode(a.badgeCode);
+        else
+            id.assign(a.id);
         const auto found = m_existing.erasedById.find(id);
         const bool existed = found != m_existing.erasedById.end();
         if (existed && found->second) {
@@ -129,15 +172,20 @@ public:
         }
         codesOf(a, m_wanted);
         for (const auto& code : m_wanted) {
+            if (m_existing.ownerByCode.empty())
+                break;
             m_code.assign(code);
             const auto owner = m_existing.ownerByCode.find(m_code);
             if (owner != m_existing.ownerByCode.end() && owner->second != id)
                 return Error::badInput(fmt::format("badge code {} of {} already belongs to attendee {}", code,
                                                    a.displayName(), owner->second));
         }
-        bindAttendee(*m_upsert, a, id, "roster", "", m_now);
-        const bool rowChanged = m_upsert->exec() > 0;
-        m_upsert->reset();
+        bool rowChanged = true;
+        if (existed) {
+            bindAttendee(*m_upsert, 0, a, id, "roster", "", m_now);
+            rowChanged = m_upsert->exec() > 0;
+            m_upsert->reset();
+        }
 
         static const std::vector<std::string> kNone;
         const auto held = m_existing.codesById.find(id);
@@ -162,16 +210,55 @@ public:
                 }
             }
         }
-        if (!existed)
+        if (!existed) {
             ++m_counts.added;
-        else if (rowChanged || codesChanged)
+            m_pending.push_back(&a); // its id stays in m_pendingIds at the same place
+            if (m_pending.size() == kRowsPerInsert)
+                return flush();
+        } else if (rowChanged || codesChanged) {
             ++m_counts.updated;
-        else
+        } else {
             ++m_counts.unchanged;
+        }
+        return Done{};
+    }
+
+    // Writes the new people held back so far; after it the caller may reuse their rows.
+    Status flush() {
+        if (m_pending.empty())
+            return Done{};
+        const bool whole = m_pending.size() == kRowsPerInsert;
+        auto& statement = whole ? *m_insertMany : *m_insertOne;
+        std::size_t row = 0; // the single-row statement's current row
+        try {
+            if (whole) {
+                for (std::size_t i = 0; i < m_pending.size(); ++i)
+                    bindAttendee(statement, static_cast<int>(i) * kAttendeeColumns, *m_pending[i], m_pendingIds[i],
+                                 "roster", "", m_now);
+                statement.exec();
+                statement.reset();
+            } else {
+                for (; row < m_pending.size(); ++row) {
+                    bindAttendee(statement, 0, *m_pending[row], m_pendingIds[row], "roster", "", m_now);
+                    statement.exec();
+                    statement.reset();
+                }
+            }
+        } catch (const SQLite::Exception& e) {
+            statement.tryReset();
+            if (!isConstraintError(e))
+                throw;
+            // A failed many-row statement wrote none of its rows; find which one was there already.
+            const std::string& id = whole ? duplicateId() : m_pendingIds[row];
+            return Error::badInput(fmt::format("attendee {} appears twice in the roster", id));
+        }
+        m_pending.clear();
         return Done{};
     }
 
     Expected<ImportCounts> finish() {
+        if (auto flushed = flush(); !flushed)
+            return flushed.error();
         if (auto added = addBulkCodes(); !added)
             return added.error();
         if (m_bulk)
@@ -180,21 +267,50 @@ public:
     }
 
 private:
+    // Which held-back person is already in the table (or held back twice): for the message only.
+    const std::string& duplicateId() {
+        static const std::string kUnknown = "?";
+        SQLite::Statement known(m_db, "SELECT 1 FROM attendee WHERE id = ?");
+        for (std::size_t i = 0; i < m_pending.size(); ++i) {
+            for (std::size_t j = 0; j < i; ++j)
+                if (m_pendingIds[j] == m_pendingIds[i])
+                    return m_pendingIds[i];
+            known.bind(1, m_pendingIds[i]);
+            if (known.executeStep())
+                return m_pendingIds[i];
+            known.reset();
+        }
+        return kUnknown;
+    }
+
     // A large import's new codes go in together, in key order: appends to the code table's B-tree.
     Status addBulkCodes() {
         const char* arena = m_codeArena.data();
         auto codeAt = [arena](std::size_t at) { return std::string_view(arena + at); };
+        // strcmp orders NUL-free text as SQLite's BINARY collation does, without measuring it first.
         std::sort(m_newCodes.begin(), m_newCodes.end(),
-                  [&codeAt](std::size_t a, std::size_t b) { return codeAt(a) < codeAt(b); });
-        for (std::size_t i = 0; i < m_newCodes.size(); ++i) {
+                  [arena](std::size_t a, std::size_t b) { return std::strcmp(arena + a, arena + b) < 0; });
+        for (std::size_t i = 1; i < m_newCodes.size(); ++i) {
             const std::string_view code = codeAt(m_newCodes[i]);
-            const char* id = arena + m_newCodes[i] + code.size() + 1;
-            if (i > 0 && codeAt(m_newCodes[i - 1]) == code)
+            if (codeAt(m_newCodes[i - 1]) == code)
                 return Error::badInput(fmt::format("badge code {} of attendee {} already belongs to attendee {}",
-                                                   code, id, arena + m_newCodes[i - 1] + code.size() + 1));
-            // The arena holds NUL-terminated text and is not touched until the import ends.
-            m_addCode->bindNoCopy(1, code.data());
-            m_addCode->bindNoCopy(2, id);
+                                                   code, arena + m_newCodes[i] + code.size() + 1,
+                                                   arena + m_newCodes[i - 1] + code.size() + 1));
+        }
+        // The arena holds NUL-terminated text and is not touched until the import ends.
+        auto bindCode = [&](SQLite::Statement& statement, int base, std::size_t at) {
+            statement.bindNoCopy(base + 1, arena + at);
+            statement.bindNoCopy(base + 2, arena + at + codeAt(at).size() + 1);
+        };
+        std::size_t i = 0;
+        for (; i + kCodesPerInsert <= m_newCodes.size(); i += kCodesPerInsert) {
+            for (std::size_t k = 0; k < kCodesPerInsert; ++k)
+                bindCode(*m_addCodes, static_cast<int>(k) * 2, m_newCodes[i + k]);
+            m_addCodes->exec();
+            m_addCodes->reset();
+        }
+        for (; i < m_newCodes.size(); ++i) {
+            bindCode(*m_addCode, 0, m_newCodes[i]);
             m_addCode->exec();
             m_addCode->reset();
         }
@@ -212,7 +328,7 @@ private:
             return Done{};
         } catch (const SQLite::Exception& e) {
             m_addCode->tryReset(); // reports the failed step's error again: already being handled
-            if ((e.getErrorCode() & 0xFF) != SQLITE_CONSTRAINT) // primary-key violations come as extended codes
+            if (!isConstraintError(e))
                 throw;
         }
         SQLite::Statement owner(m_db, "SELECT attendee_id FROM attendee_code WHERE code = ?");
@@ -227,24 +343,165 @@ private:
     bool m_bulk;
     TimeMs m_now;
     std::optional<SQLite::Statement> m_upsert;
+    std::optional<SQLite::Statement> m_insertMany;
+    std::optional<SQLite::Statement> m_insertOne;
     std::optional<SQLite::Statement> m_dropCode;
     std::optional<SQLite::Statement> m_addCode;
+    std::optional<SQLite::Statement> m_addCodes;
     ImportCounts m_counts;
-    std::string m_id;   // reused from row to row
-    std::string m_code; // reused from row to row
+    std::vector<const Attendee*> m_pending;               // new people not written yet
+    std::array<std::string, kRowsPerInsert> m_pendingIds; // their ids; reused from row to row
+    std::string m_code;                                   // reused from row to row
     std::vector<std::string_view> m_wanted;
     std::string m_codeArena;             // large imports: "code\0id\0" for each new code
     std::vector<std::size_t> m_newCodes; // where each starts in the arena
+};
+
+// The feed (reading and checking the export) runs on a thread of its own while the caller's
+// thread writes: rows travel in batches, copied into a few reused batches so that no row
+// allocates once their strings have grown. Only the caller's thread touches the connection.
+class FeedPipeline {
+public:
+    static constexpr std::size_t kBatchRows = 4 * kRowsPerInsert;
+
+    explicit FeedPipeline(const AttendeeRepository::AttendeeFeed& feed) {
+        for (auto& batch : m_batches)
+            m_free.push_back(&batch);
+        m_thread = std::jthread([this, &feed](std::stop_token stop) { produce(feed, stop); });
+    }
+
+    struct Batch {
+        std::vector<Attendee> rows; // the first `size` are this batch's
+        std::size_t size = 0;
+    };
+
+    // The next batch to write, or nullptr when the feed has ended (see result()).
+    Batch* next() {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_full.empty() || m_fed.has_value(); });
+        if (m_full.empty())
+            return nullptr;
+        Batch* batch = m_full.front();
+        m_full.pop_front();
+        return batch;
+    }
+
+    void recycle(Batch* batch) {
+        batch->size = 0;
+        {
+            std::lock_guard lock(m_mutex);
+            m_free.push_back(batch);
+        }
+        m_changed.notify_all();
+    }
+
+    // What the feed returned; only once next() has returned nullptr.
+    Status result() {
+        std::lock_guard lock(m_mutex);
+        return *m_fed;
+    }
+
+private:
+    Batch* takeFree(const std::stop_token& stop) {
+        std::unique_lock lock(m_mutex);
+        if (!m_changed.wait(lock, stop, [this] { return !m_free.empty(); }))
+            return nullptr;
+        Batch* batch = m_free.back();
+        m_free.pop_back();
+        return batch;
+    }
+
+    void hand(Batch* batch) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_full.push_back(batch);
+        }
+        m_changed.notify_all();
+    }
+
+    void produce(const AttendeeRepository::AttendeeFeed& feed, const std::stop_token& stop) {
+        const Status stopped = Error::world("the roster import was stopped");
+        Batch* batch = takeFree(stop);
+        Status fed = Done{};
+        try {
+            fed = feed([&](const Attendee& a) -> Status {
+                if (batch == nullptr)
+                    return stopped;
+                if (batch->size == batch->rows.size())
+                    batch->rows.emplace_back();
+                batch->rows[batch->size++] = a; // assignment keeps the strings' capacity
+                if (batch->size == kBatchRows) {
+                    hand(batch);
+                    batch = takeFree(stop);
+                }
+                return Done{};
+            });
+        } catch (const std::exception& e) {
+            fed = Error::world(fmt::format("cannot read the roster: {}", e.what()));
+        }
+        if (batch != nullptr && batch->size > 0)
+            hand(batch);
+        {
+            std::lock_guard lock(m_mutex);
+            m_fed = fed;
+        }
+        m_changed.notify_all();
+    }
+
+    std::array<Batch, 3> m_batches;
+    std::mutex m_mutex;
+    std::condition_variable_any m_changed;
+    std::vector<Batch*> m_free;
+    std::deque<Batch*> m_full;
+    std::optional<Status> m_fed;
+    std::jthread m_thread; // last: stopped and joined before the batches go
+};
+
+// The import's connection keeps the whole roster's pages in its cache until the commit instead
+// of spilling them into the WAL half-way (and writing them there twice).
+class ImportCache {
+public:
+    ImportCache(SQLite::Database& db, std::size_t expectedRows)
+        : m_db(db), m_kib(db.execAndGet("PRAGMA cache_size").getInt()) {
+        const long wanted = -static_cast<long>(std::min<std::size_t>(expectedRows, 4'000'000)) / 2; // 512 B a row
+        if (wanted < m_kib)
+            m_db.exec(fmt::format("PRAGMA cache_size = {}", wanted));
+    }
+    ~ImportCache() {
+        try {
+            m_db.exec(fmt::format("PRAGMA cache_size = {}", m_kib));
+        } catch (const SQLite::Exception&) {
+            // Only the cache's size is lost: the connection works on with the larger one.
+        }
+    }
+    ImportCache(const ImportCache&) = delete;
+    ImportCache& operator=(const ImportCache&) = delete;
+
+private:
+    SQLite::Database& m_db;
+    int m_kib; // negative: KiB, as PRAGMA cache_size reports it
 };
 
 } // namespace
 
 Expected<ImportCounts> AttendeeRepository::importFeed(std::size_t expectedRows, const AttendeeFeed& feed) {
     try {
+        ImportCache cache(m_db, expectedRows);
         SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
         RosterWriter writer(m_db, expectedRows);
-        if (auto fed = feed([&writer](const Attendee& a) { return writer.write(a); }); !fed)
-            return fed.error();
+        {
+            FeedPipeline pipeline(feed); // stops and joins the feed's thread on every way out
+            while (FeedPipeline::Batch* batch = pipeline.next()) {
+                for (std::size_t i = 0; i < batch->size; ++i)
+                    if (auto written = writer.write(batch->rows[i]); !written)
+                        return written.error();
+                if (auto flushed = writer.flush(); !flushed)
+                    return flushed.error();
+                pipeline.recycle(batch);
+            }
+            if (auto fed = pipeline.result(); !fed)
+                return fed.error();
+        }
         auto counts = writer.finish();
         if (!counts)
             return counts.error();
@@ -290,7 +547,7 @@ Expected<Attendee> AttendeeRepository::addWalkIn(Attendee attendee) {
         SQLite::Statement station(m_db, "SELECT value FROM meta WHERE key = 'station_id'");
         const std::string stationId = station.executeStep() ? station.getColumn(0).getString() : "";
         SQLite::Statement upsert(m_db, kUpsert);
-        bindAttendee(upsert, attendee, attendee.id, "walk_in", stationId, nowMs());
+        bindAttendee(upsert, 0, attendee, attendee.id, "walk_in", stationId, nowMs());
         upsert.exec();
         SQLite::Statement addCode(m_db, "INSERT OR IGNORE INTO attendee_code (code, attendee_id) VALUES (?, ?)");
         addCode.bind(1, attendee.badgeCode);

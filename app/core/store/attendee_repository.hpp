@@ -28,7 +28,9 @@ public:
 
     // Takes one person at a time; the attendee need only live for the call.
     using AttendeeWriter = std::function<Status(const Attendee&)>;
-    // Hands every person to the writer once, in any order, and returns the first error.
+    // Hands every person to the writer once, in any order, and returns the first error (an
+    // exception it throws counts as a world error). It is called on a thread of its own, so that
+    // reading the next rows overlaps writing these: it must not touch this repository's database.
     using AttendeeFeed = std::function<Status(const AttendeeWriter&)>;
     // The same import, streamed, so a large roster is never held in memory: still one
     // transaction, all or nothing. `expectedRows` is how many people the feed will hand over.
