@@ -5,6 +5,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+#include <set>
+#include <sstream>
+
 namespace meetscan::test {
 namespace {
 
@@ -174,6 +178,124 @@ TEST_F(ExportPacketsCli, ZipPerAttendeeAndLetterPaperAndLongLists) {
     const auto text = pdfText(folder / "summary.pdf");
     EXPECT_NE(text.find("Crowd Member 49"), std::string::npos);
     EXPECT_EQ(strictCsv(folder / "connections.csv").size(), 41U);
+}
+
+TEST_F(ExportPacketsCli, EveryMeetingAndVisitSaysAtWhichStation) {
+    if (!haveClients())
+        GTEST_SKIP() << "needs qpdf, pdftotext, pdfinfo and python3-vobject";
+    const core::TimeMs t1 = 1795003600000; // 2026-11-18T12:06:40Z, an hour after the fixture's meetings
+    {
+        auto store = core::Store::open(m_db);
+        ASSERT_TRUE(store.ok());
+        auto& events = (*store)->events();
+        auto lounge = events.station();
+        lounge.name = "Lounge kiosk";
+        ASSERT_TRUE(events.saveStation(lounge).ok());
+        const core::Station hall{core::newUlid(), "Hall B — 展台", core::Mode::Meet, ""};
+        ASSERT_TRUE(events.saveStation(hall).ok());
+        const core::Station booth{core::newUlid(), "Acme booth kiosk", core::Mode::Booth, "acme"};
+        ASSERT_TRUE(events.saveStation(booth).ok());
+        ASSERT_EQ(events.station().id, lounge.id); // saving other stations does not change which one this is
+        // Ana meets Boris again in Hall B; Wang again at a station merged in without its row.
+        (*store)->meetings().add({core::newUlid(t1), hall.id, t1, m_ids.ana, m_ids.boris, "", ""});
+        (*store)->meetings().add({core::newUlid(t1), "01JSTATIONNOTKNOWNHERE00", t1 + 1000, m_ids.wang, m_ids.ana, "", ""});
+        // The loner visits Acme at its booth kiosk.
+        (void)(*store)->leads().touch("acme", m_ids.loner, m_ids.staff, booth.id, t1 + 2000);
+    }
+    auto result = run({"--out", m_out.string(), "--attendee", m_ids.ana, "--attendee", m_ids.loner});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    auto rows = index(m_out);
+    const auto ana = m_out / rows[m_ids.ana][5].get<std::string>();
+    const auto loner = m_out / rows[m_ids.loner][5].get<std::string>();
+
+    const auto json = nlohmann::json::parse(readFile(ana / "packet.json"));
+    ASSERT_EQ(json["connections"].size(), 3U);
+    const auto& boris = json["connections"][0];
+    EXPECT_EQ(boris["name"], "Борис Иванов");
+    EXPECT_EQ(boris["first_met_station"], "Lounge kiosk");
+    EXPECT_EQ(boris["last_met_station"], "Hall B — 展台");
+    EXPECT_EQ(boris["last_met_at"], "2026-11-18T12:06:40.000Z");
+    EXPECT_EQ(boris["meetings"], 2);
+    const auto& wang = json["connections"][1];
+    EXPECT_EQ(wang["first_met_station"], "Lounge kiosk");
+    EXPECT_EQ(wang["last_met_station"], "01JSTATIONNOTKNOWNHERE00"); // no row for it: its id
+    EXPECT_EQ(wang["last_met_station_id"], "01JSTATIONNOTKNOWNHERE00");
+    const auto& evil = json["connections"][2];
+    EXPECT_EQ(evil["first_met_station"], "Lounge kiosk");
+    EXPECT_EQ(evil["last_met_station"], "Lounge kiosk");
+    EXPECT_EQ(evil["first_met_station_id"], evil["last_met_station_id"]);
+    EXPECT_EQ(json["booths"][0]["station"], "Lounge kiosk");
+    const auto lonerJson = nlohmann::json::parse(readFile(loner / "packet.json"));
+    ASSERT_EQ(lonerJson["booths"].size(), 1U);
+    EXPECT_EQ(lonerJson["booths"][0]["station"], "Acme booth kiosk");
+    EXPECT_EQ(lonerJson["booths"][0]["first_visit_at"], "2026-11-18T12:06:42.000Z");
+
+    const auto csv = strictCsv(ana / "connections.csv");
+    ASSERT_EQ(csv.size(), 4U);
+    ASSERT_EQ(csv[0].size(), 10U);
+    EXPECT_EQ(csv[0][8], "First met station");
+    EXPECT_EQ(csv[0][9], "Last met station");
+    EXPECT_EQ(csv[1][0], "Борис Иванов");
+    EXPECT_EQ(csv[1][8], "Lounge kiosk");
+    EXPECT_EQ(csv[1][9], "Hall B — 展台");
+
+    // pdftotext joins wrapped lines with a newline; compare with whitespace folded.
+    auto folded = [](const std::string& text) {
+        std::string out;
+        for (const char c : text)
+            if (!std::isspace(static_cast<unsigned char>(c)) || (!out.empty() && out.back() != ' '))
+                out += std::isspace(static_cast<unsigned char>(c)) ? ' ' : c;
+        return out;
+    };
+    const auto text = folded(pdfText(ana / "summary.pdf"));
+    EXPECT_NE(text.find("first 2026-11-18 11:06 UTC at Lounge kiosk · last 2026-11-18 12:06 UTC at Hall B — 展台"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("Acme Corp — booth B12 · first visit 2026-11-18 11:06 UTC at Lounge kiosk"), std::string::npos)
+        << text;
+    const auto lonerText = folded(pdfText(loner / "summary.pdf"));
+    EXPECT_NE(lonerText.find("first visit 2026-11-18 12:06 UTC at Acme booth kiosk"), std::string::npos) << lonerText;
+}
+
+// A whole-event export lays out with cuts of the big CJK fonts (packet_fonts.hpp); a packet for
+// a named attendee uses the system fonts as they are. Both must show the same text in the same fonts.
+TEST_F(ExportPacketsCli, FontCutsEmbedTheSameFontsAsTheSystemFonts) {
+    if (!haveClients() || !haveProgram("pdffonts"))
+        GTEST_SKIP() << "needs qpdf, pdftotext, pdfinfo, pdffonts and python3-vobject";
+    auto whole = run({"--out", m_out.string()});
+    ASSERT_EQ(whole.exitCode, 0) << whole.err;
+    const auto named = m_dir / "named";
+    auto single = run({"--out", named.string(), "--attendee", m_ids.ana, "--attendee", m_ids.wang});
+    ASSERT_EQ(single.exitCode, 0) << single.err;
+    // Font names without the subset tag (`ABCDEF+NotoSansCJKjp-Regular`), and their types.
+    auto fonts = [](const std::filesystem::path& pdf) {
+        std::multiset<std::string> names;
+        std::istringstream lines(runProcess({"pdffonts", pdf.string()}).out);
+        std::string line;
+        for (int skip = 0; skip < 2 && std::getline(lines, line); ++skip) {
+        }
+        while (std::getline(lines, line)) {
+            const auto plus = line.find('+');
+            std::istringstream words(line.substr(plus == std::string::npos ? 0 : plus + 1));
+            std::string name, type;
+            words >> name >> type;
+            names.insert(name + " " + type);
+        }
+        return names;
+    };
+    auto withoutGenerated = [](std::string text) { // the export time differs between the runs
+        const auto at = text.find("Generated ");
+        return at == std::string::npos ? text : text.erase(at, text.find('\n', at) - at);
+    };
+    for (const auto& id : {m_ids.ana, m_ids.wang}) {
+        const auto folder = index(m_out)[id][5].get<std::string>();
+        const auto cutPdf = m_out / folder / "summary.pdf";
+        const auto systemPdf = named / folder / "summary.pdf";
+        const auto cutFonts = fonts(cutPdf);
+        EXPECT_FALSE(cutFonts.empty());
+        EXPECT_EQ(cutFonts, fonts(systemPdf)) << id;
+        EXPECT_EQ(withoutGenerated(pdfText(cutPdf)), withoutGenerated(pdfText(systemPdf))) << id;
+    }
 }
 
 TEST_F(ExportPacketsCli, UnknownAttendeeIsBadInput) {

@@ -28,12 +28,25 @@ std::string packetFolderName(const Attendee& attendee) {
 }
 
 Packet collectPacket(Store& store, const Event& event, const Attendee& attendee, TimeMs generatedAt) {
-    Packet packet{event, summarizeAttendee(store, attendee), packetFolderName(attendee), generatedAt};
+    Packet packet{event, summarizeAttendee(store, attendee), packetFolderName(attendee), generatedAt,
+                  collectPlaces(store, attendee.id)};
     // An erased person keeps an anonymous row so counts stay right; a packet has nothing to show of them.
     auto& people = packet.summary.people;
     people.erase(std::remove_if(people.begin(), people.end(), [](const MetPerson& p) { return p.name.empty(); }),
                  people.end());
     return packet;
+}
+
+const MetPlaces& placesOf(const Packet& packet, const MetPerson& person) {
+    static const MetPlaces kNowhere;
+    const auto found = packet.places.people.find(person.id);
+    return found != packet.places.people.end() ? found->second : kNowhere;
+}
+
+const PacketPlace& placeOf(const Packet& packet, const VisitedBooth& booth) {
+    static const PacketPlace kNowhere;
+    const auto found = packet.places.booths.find(booth.exhibitorId);
+    return found != packet.places.booths.end() ? found->second : kNowhere;
 }
 
 VCardContact contactOf(const Packet& packet, const MetPerson& person) {

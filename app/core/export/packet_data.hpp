@@ -3,6 +3,7 @@
 // summarizeAttendee (session/attendee_summary.hpp); every packet file renders that summary and
 // nothing else, so no exporter can show more than it allows.
 #include "core/domain/event.hpp"
+#include "core/export/packet_places.hpp"
 #include "core/export/vcard_writer.hpp"
 #include "core/session/attendee_summary.hpp"
 #include "core/store/store.hpp"
@@ -17,6 +18,7 @@ struct Packet {
     AttendeeSummary summary; // people who asked to be erased are left out
     std::string folder;      // packetFolderName(summary.attendee)
     TimeMs generatedAt = 0;
+    PacketPlaces places;     // at which station each meeting and booth visit happened
 };
 
 // `ascii-slug-of-name_ID` (just the id when the name has no ASCII letters): safe on every file
@@ -24,6 +26,10 @@ struct Packet {
 [[nodiscard]] std::string packetFolderName(const Attendee& attendee);
 
 [[nodiscard]] Packet collectPacket(Store& store, const Event& event, const Attendee& attendee, TimeMs generatedAt);
+
+// Where the attendee met `person` / visited `booth`; empty places when nothing is recorded.
+[[nodiscard]] const MetPlaces& placesOf(const Packet& packet, const MetPerson& person);
+[[nodiscard]] const PacketPlace& placeOf(const Packet& packet, const VisitedBooth& booth);
 
 // One vCard per person met, with only the details the summary carries.
 [[nodiscard]] VCardContact contactOf(const Packet& packet, const MetPerson& person);

@@ -13,7 +13,8 @@ nlohmann::json orNull(const std::string& text) { return text.empty() ? nlohmann:
 std::string packetJson(const Packet& packet) {
     const auto& attendee = packet.summary.attendee;
     nlohmann::json people = nlohmann::json::array();
-    for (const auto& person : packet.summary.people)
+    for (const auto& person : packet.summary.people) {
+        const auto& places = placesOf(packet, person);
         people.push_back({{"id", person.id},
                           {"name", person.name},
                           {"company", person.company},
@@ -21,14 +22,23 @@ std::string packetJson(const Packet& packet) {
                           {"email", orNull(person.email)},
                           {"phone", orNull(person.phone)},
                           {"first_met_at", formatIsoTime(person.firstAt)},
+                          {"first_met_station", orNull(places.first.stationName)},
+                          {"first_met_station_id", orNull(places.first.stationId)},
                           {"last_met_at", formatIsoTime(person.lastAt)},
+                          {"last_met_station", orNull(places.last.stationName)},
+                          {"last_met_station_id", orNull(places.last.stationId)},
                           {"meetings", person.meetings}});
+    }
     nlohmann::json booths = nlohmann::json::array();
-    for (const auto& booth : packet.summary.booths)
+    for (const auto& booth : packet.summary.booths) {
+        const auto& place = placeOf(packet, booth);
         booths.push_back({{"exhibitor_id", booth.exhibitorId},
                           {"name", booth.name},
                           {"booth", booth.booth},
-                          {"first_visit_at", formatIsoTime(booth.firstAt)}});
+                          {"first_visit_at", formatIsoTime(booth.firstAt)},
+                          {"station", orNull(place.stationName)},
+                          {"station_id", orNull(place.stationId)}});
+    }
     const nlohmann::json json{
         {"schema_version", kPacketSchemaVersion},
         {"generated_at", formatIsoTime(packet.generatedAt)},

@@ -7,8 +7,8 @@
 #include <fmt/core.h>
 #include <pango/pangocairo.h>
 
+#include <array>
 #include <memory>
-#include <unordered_map>
 
 namespace meetscan::core {
 
@@ -41,35 +41,46 @@ Font font(const char* spec) { return Font(pango_font_description_from_string(spe
 // not fit.
 class PageWriter {
 public:
-    PageWriter(cairo_t* cr, double width, double height)
-        : m_cr(cr), m_width(width), m_height(height), m_layout(pango_cairo_create_layout(cr)), m_y(kMargin) {}
-    ~PageWriter() { g_object_unref(m_layout); }
+    // A person's block measures four texts before it draws them: one layout each, so every
+    // text is shaped once (shaping is a good part of a packet's time).
+    static constexpr std::size_t kSlots = 4;
+
+    PageWriter(cairo_t* cr, double width, double height) : m_cr(cr), m_width(width), m_height(height), m_y(kMargin) {
+        for (auto*& layout : m_layouts)
+            layout = pango_cairo_create_layout(cr);
+    }
+    ~PageWriter() {
+        for (auto* layout : m_layouts)
+            g_object_unref(layout);
+    }
     PageWriter(const PageWriter&) = delete;
     PageWriter& operator=(const PageWriter&) = delete;
 
     [[nodiscard]] double textWidth() const { return m_width - 2 * kMargin; }
 
-    // Lays out text (not markup: names are never interpreted) and returns its height.
-    double measure(const std::string& text, const PangoFontDescription* fontDesc, double width) {
-        pango_layout_set_font_description(m_layout, fontDesc);
-        pango_layout_set_width(m_layout, static_cast<int>(width * PANGO_SCALE));
-        pango_layout_set_wrap(m_layout, PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_text(m_layout, text.c_str(), -1);
+    // Lays out text (not markup: names are never interpreted) in layout `slot` and returns its height.
+    double measure(const std::string& text, const PangoFontDescription* fontDesc, double width, std::size_t slot = 0) {
+        PangoLayout* layout = m_layouts.at(slot);
+        pango_layout_set_font_description(layout, fontDesc);
+        pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_text(layout, text.c_str(), -1);
         int w = 0, h = 0;
-        pango_layout_get_size(m_layout, &w, &h);
+        pango_layout_get_size(layout, &w, &h);
         return static_cast<double>(h) / PANGO_SCALE;
     }
 
-    double draw(const std::string& text, const PangoFontDescription* fontDesc, double x, double y, double width) {
-        const double height = measure(text, fontDesc, width);
+    // Draws what `measure` laid out in `slot`.
+    void show(std::size_t slot, double x, double y) {
         cairo_move_to(m_cr, x, y);
-        pango_cairo_show_layout(m_cr, m_layout);
-        return height;
+        pango_cairo_show_layout(m_cr, m_layouts.at(slot));
     }
 
     void line(const std::string& text, const PangoFontDescription* fontDesc, double after = 4.0) {
-        ensure(measure(text, fontDesc, textWidth()));
-        m_y += draw(text, fontDesc, kMargin, m_y, textWidth()) + after;
+        const double height = measure(text, fontDesc, textWidth());
+        ensure(height);
+        show(0, kMargin, m_y);
+        m_y += height + after;
     }
 
     void ensure(double height) {
@@ -111,23 +122,17 @@ private:
     cairo_t* m_cr;
     double m_width;
     double m_height;
-    PangoLayout* m_layout;
+    std::array<PangoLayout*, kSlots> m_layouts{};
     double m_y;
 };
 
-// A person appears in the packet of everyone they met; encoding their card once per worker
-// thread saves most of the QR work of a big export.
-const std::vector<std::vector<bool>>& cachedQr(const std::string& text) {
-    constexpr std::size_t kMaxCached = 2048; // a few MB per worker
-    thread_local std::unordered_map<std::string, std::vector<std::vector<bool>>> cache;
-    if (auto found = cache.find(text); found != cache.end())
-        return found->second;
-    if (cache.size() >= kMaxCached)
-        cache.clear();
-    return cache.emplace(text, scanner::encodeQr(text)).first->second;
+// "2026-11-18 11:06 UTC at Lounge kiosk": when and at which station.
+std::string whenAndWhere(TimeMs at, const PacketPlace& place) {
+    return place.stationName.empty() ? when(at) : fmt::format("{} at {}", when(at), place.stationName);
 }
 
-void drawPerson(PageWriter& page, const MetPerson& person, const Font& nameFont, const Font& bodyFont) {
+void drawPerson(PageWriter& page, PacketQrCache& qrCache, const MetPerson& person, const MetPlaces& places,
+                const Font& nameFont, const Font& bodyFont) {
     std::string details = person.company;
     if (!person.title.empty())
         details += (details.empty() ? "" : " — ") + person.title;
@@ -135,28 +140,55 @@ void drawPerson(PageWriter& page, const MetPerson& person, const Font& nameFont,
     if (!person.phone.empty())
         contact += (contact.empty() ? "" : "  ·  ") + person.phone;
     std::string met = fmt::format("Met {} {} · first {}", person.meetings, person.meetings == 1 ? "time" : "times",
-                                  when(person.firstAt));
+                                  whenAndWhere(person.firstAt, places.first));
     if (person.lastAt != person.firstAt)
-        met += fmt::format(" · last {}", when(person.lastAt));
+        met += fmt::format(" · last {}", whenAndWhere(person.lastAt, places.last));
     const double textX = kMargin + kQrSize + kGap;
     const double width = page.textWidth() - kQrSize - kGap;
-    double height = page.measure(person.name, nameFont.get(), width);
+    std::array<double, PageWriter::kSlots> heights{};
+    std::size_t used = 0;
+    heights.at(used) = page.measure(person.name, nameFont.get(), width, used);
+    double height = heights.at(used++);
     for (const auto* text : {&details, &contact, &met})
-        if (!text->empty())
-            height += page.measure(*text, bodyFont.get(), width) + 2;
+        if (!text->empty()) {
+            heights.at(used) = page.measure(*text, bodyFont.get(), width, used);
+            height += heights.at(used++) + 2;
+        }
     page.ensure(std::max(height, kQrSize));
     const double top = page.y();
-    double y = top + page.draw(person.name, nameFont.get(), textX, top, width) + 2;
-    for (const auto* text : {&details, &contact, &met})
-        if (!text->empty())
-            y += page.draw(*text, bodyFont.get(), textX, y, width) + 2;
-    page.qr(cachedQr(vcardOf(qrContactOf(person))), kMargin, top, kQrSize);
+    double y = top;
+    for (std::size_t slot = 0; slot < used; ++slot) {
+        page.show(slot, textX, y);
+        y += heights.at(slot) + 2;
+    }
+    page.qr(*qrCache.modulesFor(vcardOf(qrContactOf(person))), kMargin, top, kQrSize);
     page.y() = std::max(y, top + kQrSize) + kGap;
 }
 
 } // namespace
 
+std::shared_ptr<const PacketQrCache::Modules> PacketQrCache::modulesFor(const std::string& text) {
+    constexpr std::size_t kMaxCached = 8192; // about 10 MB; an export runs through the roster in order, so
+                                             // a person's neighbours are met while they are still here
+    {
+        const std::lock_guard lock(m_mutex);
+        if (auto found = m_codes.find(text); found != m_codes.end())
+            return found->second;
+    }
+    // Encoded unlocked: the other workers go on meanwhile (and rarely encode the same card twice).
+    auto modules = std::make_shared<const Modules>(scanner::encodeQr(text));
+    const std::lock_guard lock(m_mutex);
+    if (m_codes.size() >= kMaxCached)
+        m_codes.clear();
+    return m_codes.emplace(text, std::move(modules)).first->second;
+}
+
 Expected<std::string> packetPdf(const Packet& packet) {
+    PacketQrCache qrCache;
+    return packetPdf(packet, qrCache);
+}
+
+Expected<std::string> packetPdf(const Packet& packet, PacketQrCache& qrCache) {
     const bool letter = packet.event.settings.paper == "letter";
     const double width = letter ? kLetterWidth : kA4Width;
     const double height = letter ? kLetterHeight : kA4Height;
@@ -188,7 +220,7 @@ Expected<std::string> packetPdf(const Packet& packet) {
         if (people.empty())
             page.line("No connections were recorded.", body.get(), 8);
         for (const auto& person : people)
-            drawPerson(page, person, name, body);
+            drawPerson(page, qrCache, person, placesOf(packet, person), name, body);
         page.y() += 8;
 
         const auto& booths = packet.summary.booths;
@@ -197,7 +229,9 @@ Expected<std::string> packetPdf(const Packet& packet) {
             page.line("No booth visits were recorded.", body.get(), 8);
         for (const auto& booth : booths) {
             const auto place = booth.booth.empty() ? std::string() : fmt::format(" — booth {}", booth.booth);
-            page.line(fmt::format("{}{} · first visit {}", booth.name, place, when(booth.firstAt)), body.get(), 4);
+            page.line(fmt::format("{}{} · first visit {}", booth.name, place,
+                                  whenAndWhere(booth.firstAt, placeOf(packet, booth))),
+                      body.get(), 4);
         }
         page.y() += 8;
         page.line("Scan a code with your phone's camera to save that contact. Contact details appear only where "

@@ -6,12 +6,29 @@
 #include "core/export/packet_data.hpp"
 #include "meetscan/scanner/expected.hpp"
 
+#include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace meetscan::core {
 
+// The vCard QR codes of the people met, shared by the workers of one export: a person appears
+// in the packet of everyone they met, and is encoded once rather than once per packet.
+class PacketQrCache {
+public:
+    using Modules = std::vector<std::vector<bool>>; // scanner::encodeQr
+    [[nodiscard]] std::shared_ptr<const Modules> modulesFor(const std::string& text);
+
+private:
+    std::mutex m_mutex;
+    std::unordered_map<std::string, std::shared_ptr<const Modules>> m_codes;
+};
+
 // The PDF's bytes. Safe to call on several threads at once (each call has its own surface and
-// pango context).
+// pango context; the cache locks).
 [[nodiscard]] Expected<std::string> packetPdf(const Packet& packet);
+[[nodiscard]] Expected<std::string> packetPdf(const Packet& packet, PacketQrCache& qrCache);
 
 } // namespace meetscan::core

@@ -4,6 +4,7 @@
 #include "core/export/csv_writer.hpp"
 #include "core/export/packet_connections_csv.hpp"
 #include "core/export/packet_data.hpp"
+#include "core/export/packet_fonts.hpp"
 #include "core/export/packet_json.hpp"
 #include "core/export/packet_pdf.hpp"
 #include "core/export/vcard_writer.hpp"
@@ -12,6 +13,7 @@
 #include <fmt/core.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -27,8 +29,8 @@ struct IndexRow {
     std::size_t booths = 0;
 };
 
-std::vector<ZipEntry> packetFiles(const Packet& packet) {
-    auto pdf = packetPdf(packet);
+std::vector<ZipEntry> packetFiles(const Packet& packet, PacketQrCache& qrCache) {
+    auto pdf = packetPdf(packet, qrCache);
     if (!pdf)
         throw std::runtime_error(pdf.error().message);
     std::vector<VCardContact> contacts;
@@ -73,6 +75,25 @@ std::string indexCsv(const std::vector<std::optional<IndexRow>>& rows) {
     return csv.take();
 }
 
+// Every text of the event a summary.pdf may show, for the font cuts (packet_fonts.hpp).
+std::vector<std::string> eventTexts(Store& store, const Event& event, const std::vector<Attendee>& attendees) {
+    std::vector<std::string> texts{event.name};
+    for (const auto& attendee : attendees)
+        for (const auto* text : {&attendee.firstName, &attendee.lastName, &attendee.company, &attendee.title,
+                                 &attendee.email, &attendee.phone})
+            texts.push_back(*text);
+    for (const auto& exhibitor : store.exhibitors().all()) {
+        texts.push_back(exhibitor.id);
+        texts.push_back(exhibitor.name);
+        texts.push_back(exhibitor.booth);
+    }
+    for (const auto& station : store.events().allStations()) {
+        texts.push_back(station.id);
+        texts.push_back(station.name);
+    }
+    return texts;
+}
+
 Expected<std::vector<Attendee>> selectAttendees(Store& store, const std::vector<std::string>& named) {
     if (named.empty())
         return store.attendees().all();
@@ -88,14 +109,18 @@ Expected<std::vector<Attendee>> selectAttendees(Store& store, const std::vector<
 
 // Shared by the workers; each slot of `rows` is written by exactly one worker.
 struct Job {
-    Job(const PacketExportOptions& opts, const std::vector<Attendee>& people, Event ev, TimeMs at, bool skip)
-        : options(opts), attendees(people), event(std::move(ev)), generatedAt(at), skipEmpty(skip), rows(people.size()) {}
+    Job(const PacketExportOptions& opts, const std::vector<Attendee>& people, Event ev, TimeMs at, bool skip,
+        const PacketFonts* cutFonts)
+        : options(opts), attendees(people), event(std::move(ev)), generatedAt(at), skipEmpty(skip), fonts(cutFonts),
+          rows(people.size()) {}
 
     const PacketExportOptions& options;
     const std::vector<Attendee>& attendees;
     Event event;
     TimeMs generatedAt = 0;
     bool skipEmpty = false;
+    const PacketFonts* fonts = nullptr; // null: the system fonts as they are
+    PacketQrCache qrCache;
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
     std::atomic<bool> failed{false};
@@ -122,6 +147,7 @@ void work(Job& job, const std::filesystem::path& dbPath) {
             return;
         }
         auto& store = **opened;
+        const PacketFonts::ThreadScope fonts(job.fonts);
         while (!job.stopping()) {
             const std::size_t index = job.next++;
             if (index >= job.attendees.size())
@@ -129,7 +155,7 @@ void work(Job& job, const std::filesystem::path& dbPath) {
             auto packet = collectPacket(store, job.event, job.attendees[index], job.generatedAt);
             const auto& summary = packet.summary;
             if (!job.skipEmpty || !summary.people.empty() || !summary.booths.empty()) {
-                auto files = packetFiles(packet);
+                auto files = packetFiles(packet, job.qrCache);
                 auto status = job.options.zip ? writeZip(job.options.outDir, packet, std::move(files))
                                               : writeFolder(job.options.outDir, packet, std::move(files));
                 if (!status) {
@@ -178,7 +204,14 @@ Expected<PacketExportResult> exportPackets(Store& store, const PacketExportOptio
     if (error)
         return Error::world(fmt::format("{}: {}", options.outDir.string(), error.message()));
 
-    Job job(options, *selected, store.events().event(), nowMs(), options.attendees.empty());
+    const auto event = store.events().event();
+    // Cutting the big fonts takes about a second: worth it for the whole event, where it saves
+    // ~10 ms a packet, and it needs every text of the event, which only the whole roster gives.
+    // MEETSCAN_PACKET_SYSTEM_FONTS=1 turns it off (to compare, or should a font ever misbehave).
+    const char* systemFonts = std::getenv("MEETSCAN_PACKET_SYSTEM_FONTS");
+    const bool cut = options.attendees.empty() && (systemFonts == nullptr || std::string(systemFonts) != "1");
+    const auto fonts = cut ? PacketFonts::prepare(eventTexts(store, event, *selected)) : nullptr;
+    Job job(options, *selected, event, nowMs(), options.attendees.empty(), fonts.get());
     const unsigned cores = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
     const auto threads = std::min<std::size_t>(cores, std::max<std::size_t>(1, selected->size()));
     {
