@@ -4,6 +4,46 @@
 
 namespace meetscan::ui {
 
+namespace {
+
+constexpr float kPrintBarHeight = 150.0F; // room under the columns for the print button
+
+// "Print my summary" and, once asked, what the printer is doing, in words for the attendee.
+// A tap while this showing's job still runs is ignored: it would print twice.
+void drawPrintBar(ScreenContext& context, const std::string& attendeeId, float top) {
+    Painter& paint = context.paint;
+    const Theme& theme = paint.theme();
+    const float centreX = context.size.x / 2.0F;
+    const core::PrintJob* job = summaryJobFor(*context.print, attendeeId, context.state.screenSince);
+    const bool running = job != nullptr && !core::isFinal(job->status.state) && !core::needsAttention(job->status.state);
+    ButtonStyle style;
+    style.fill = running ? theme.cardRaised : theme.accent;
+    style.textSize = theme.bodySize + 4.0F;
+    const ImVec2 size(620.0F, 110.0F);
+    const float buttonX = job != nullptr ? theme.margin : centreX - size.x / 2.0F;
+    if (paint.button("Print my summary", ImVec2(buttonX, top), size, style) && !running) {
+        context.commands.print.summaryFor = attendeeId;
+        context.state.lastTouchAt = context.now;
+    }
+    if (job == nullptr)
+        return;
+    const core::JobState state = job->status.state;
+    const bool failed = core::needsAttention(state);
+    const ImU32 colour = state == core::JobState::Done ? theme.success : failed ? theme.danger : theme.text;
+    const ImVec2 at(buttonX + size.x + 48.0F, top + 8.0F);
+    const float width = context.size.x - theme.margin - at.x;
+    paint.badgeIcon(state == core::JobState::Done ? Icon::Check : failed ? Icon::Warning : Icon::Clock,
+                    ImVec2(at.x + 36.0F, top + size.y / 2.0F), 36.0F, colour);
+    paint.text(ImVec2(at.x + 96.0F, at.y), attendeeMessage(*job), theme.bodySize, colour, Align::Left, true,
+               width - 96.0F);
+    // Staff read the printer's own words under the attendee's.
+    if (failed)
+        paint.text(ImVec2(at.x + 96.0F, at.y + 56.0F), job->status.message, theme.smallSize - 4.0F, theme.textMuted,
+                   Align::Left, false, width - 96.0F);
+}
+
+} // namespace
+
 void drawSummary(ScreenContext& context) {
     Painter& paint = context.paint;
     const Theme& theme = paint.theme();
@@ -18,7 +58,8 @@ void drawSummary(ScreenContext& context) {
     const core::AttendeeSummary& summary = *decision.summary;
     const float gap = 64.0F;
     const float columnWidth = (context.size.x - 2.0F * theme.margin - gap) / 2.0F;
-    const float bottom = context.size.y - 80.0F;
+    const bool canPrint = context.print != nullptr;
+    const float bottom = context.size.y - 80.0F - (canPrint ? kPrintBarHeight : 0.0F);
 
     auto column = [&](float x, const std::string& heading, Icon icon, int count) {
         paint.card(ImVec2(x, top), ImVec2(x + columnWidth, bottom), theme.card);
@@ -59,7 +100,9 @@ void drawSummary(ScreenContext& context) {
         if (!booth.booth.empty())
             paint.text(ImVec2(at.x, at.y + 44.0F), "Booth " + booth.booth, theme.smallSize - 2.0F, theme.textMuted);
     });
-    paint.text(ImVec2(centreX, bottom + 18.0F), "This screen clears itself in a moment.", theme.smallSize - 2.0F,
+    if (canPrint)
+        drawPrintBar(context, summary.attendee.id, bottom + 24.0F);
+    paint.text(ImVec2(centreX, context.size.y - 62.0F), "This screen clears itself in a moment.", theme.smallSize - 2.0F,
                theme.textMuted, Align::Centre);
     drawTimeoutBar(context);
 }
