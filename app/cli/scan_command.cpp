@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include "core/session/scan_session.hpp"
+#include "core/session/session_worker.hpp"
 #include "meetscan/scanner/scan_loop.hpp"
 
 #include <fmt/core.h>
@@ -78,7 +79,10 @@ int runScan(CliContext& context, const ScanOptions& options) {
 
     scanner::SourceOptions sourceOptions;
     sourceOptions.preview = false;
-    if (options.source == "synthetic")
+    // The simulated cameras (flaky:, stall:) show generated badges too.
+    const bool generated = options.source == "synthetic" || options.source.rfind("flaky:", 0) == 0 ||
+                           options.source.rfind("stall:", 0) == 0;
+    if (generated)
         sourceOptions.syntheticTexts = syntheticTexts(store);
     auto source = scanner::openFrameSource(options.source, sourceOptions);
     if (!source)
@@ -89,16 +93,29 @@ int runScan(CliContext& context, const ScanOptions& options) {
 
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
+    // A file-size limit reached is a failed write (reported below), not the end of the station.
+    std::signal(SIGXFSZ, SIG_IGN);
     const auto started = std::chrono::steady_clock::now();
     loop.start();
     int decisions = 0, unsaved = 0;
     bool warnedNoCamera = false;
+    // A kiosk operator wants the station to keep going through a full disk rather than stop:
+    // every new badge is tried again, so saving resumes by itself once space is freed. Stderr
+    // says so once when saving stops and once when it works again; the exit status is then 1.
+    bool failing = false;
     auto drain = [&] {
         for (const auto& code : loop.takeResults()) {
             auto decision = session.onScan({code.text, code.format}, core::nowMs());
             ++decisions;
             unsaved += decision.saved ? 0 : 1;
             printDecision(decision, options.json);
+            if (!decision.saved && !failing)
+                fmt::print(stderr, "meetscan: error: {}{}: {}; still scanning, each new badge is tried again\n",
+                           core::isDiskFull(store.path(), decision.error) ? "disk full: " : "",
+                           store.path().string(), decision.error);
+            else if (decision.saved && failing)
+                fmt::print(stderr, "meetscan: scans are being saved again\n");
+            failing = !decision.saved;
         }
         session.expire(core::nowMs());
     };
@@ -137,7 +154,9 @@ int runScan(CliContext& context, const ScanOptions& options) {
 void addScanCommand(CLI::App& app, CliContext& context) {
     auto options = std::make_shared<ScanOptions>();
     auto* command = app.add_subcommand("scan", "The kiosk's scan loop without a screen: one decision a line");
-    command->add_option("--source", options->source, "camera[:/dev/videoN] | file:PATH | dir:PATH[@FPS] | synthetic | pipeline:GST")
+    command->add_option("--source", options->source,
+                        "camera[:/dev/videoN] | file:PATH | dir:PATH[@FPS] | synthetic | pipeline:GST "
+                        "(testing aids: flaky:UP/DOWN | stall:UP/DOWN, a camera that keeps going away)")
         ->required();
     command->add_option("--mode", options->mode, "Run in this mode (the station's mode is not changed)")
         ->check(CLI::IsMember({"meet", "booth", "summary"}));

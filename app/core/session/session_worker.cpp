@@ -1,5 +1,8 @@
 #include "core/session/session_worker.hpp"
 
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -46,6 +49,8 @@ struct SessionWorker::Impl {
 void SessionWorker::Impl::execute(Command& command) {
     const TimeMs now = nowMs();
     std::string error;
+    // Only a write says whether writes work: the banner stays until one succeeds.
+    const bool writes = !std::holds_alternative<SignOut>(command) && !std::holds_alternative<PinCheck>(command);
     if (auto* scan = std::get_if<ScanInput>(&command)) {
         Decision decision = session->onScan(*scan, now);
         if (!decision.saved)
@@ -63,8 +68,12 @@ void SessionWorker::Impl::execute(Command& command) {
     } else if (auto* pin = std::get_if<PinCheck>(&command)) {
         pin->answer->set_value(adminLock->check(pin->pin, now));
     }
+    if (!writes)
+        return;
+    const bool full = !error.empty() && isDiskFull(path, error);
     std::lock_guard lock(mutex);
     snapshot.storeError = error;
+    snapshot.diskFull = full;
 }
 
 void SessionWorker::Impl::publish(bool refreshStats) {
@@ -137,6 +146,30 @@ void SessionWorker::Impl::run(std::stop_token stop, std::promise<Status>& opened
             statsAt = now;
         publish(refresh);
     }
+}
+
+bool isDiskFull(const std::filesystem::path& databasePath, std::string_view error) {
+    if (error.find("database or disk is full") != std::string_view::npos)
+        return true;
+    if (error.find("I/O error") == std::string_view::npos)
+        return false;
+    // Room for a few WAL frames: less than this free and the next commit cannot be written.
+    constexpr std::uintmax_t kLowSpace = 4U << 20U;
+    const auto folder = databasePath.has_parent_path() ? databasePath.parent_path() : std::filesystem::path(".");
+    struct statvfs space {};
+    if (statvfs(folder.c_str(), &space) == 0 &&
+        static_cast<std::uintmax_t>(space.f_bavail) * space.f_frsize < kLowSpace)
+        return true;
+    rlimit limit{};
+    if (getrlimit(RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return false;
+    for (const char* suffix : {"", "-wal", "-journal"}) {
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(databasePath.string() + suffix, ec);
+        if (!ec && size + (64U << 10U) >= limit.rlim_cur)
+            return true;
+    }
+    return false;
 }
 
 SessionWorker::SessionWorker(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}

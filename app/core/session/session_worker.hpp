@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace meetscan::core {
@@ -22,9 +23,16 @@ struct SessionSnapshot {
     std::optional<PersonCard> staff;    // Booth
     EventStats stats;                   // refreshed every few seconds
     std::string storeError;             // the last write failure, empty when writes work
+    bool diskFull = false;              // ... and it was the disk (or file-size limit) being full
     int queued = 0;                     // scans waiting to be written
     bool usesDefaultPin = true;
 };
+
+// Whether a failed write failed for want of space, so the screen can tell staff what to do:
+// SQLITE_FULL, or an I/O error while the database's filesystem is (nearly) out of space or one
+// of its files has reached the process's file-size limit (RLIMIT_FSIZE gives EFBIG, which SQLite
+// reports as a plain I/O error). `error` is the failure's message.
+[[nodiscard]] bool isDiskFull(const std::filesystem::path& databasePath, std::string_view error);
 
 // Runs the ScanSession and its own Store on a worker thread (std::jthread), so the UI thread
 // never waits on the disk: the UI submits scans and edits and drains decisions each frame.

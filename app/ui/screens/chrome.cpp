@@ -33,6 +33,12 @@ float drawChrome(ScreenContext& context) {
     paint.card(pillMin, ImVec2(pillRight, pillMin.y + 64.0F), withAlpha(theme.accent, 70), 32.0F);
     paint.text(ImVec2(pillMin.x + 24.0F, pillMin.y + (64.0F - modeSize.y) / 2.0F), mode, theme.smallSize + 4.0F,
                theme.text, Align::Left, true);
+    // Which kiosk this is, so staff can tell stations apart (and see it is the same after a restart).
+    if (const std::string& station = context.snapshot.station.name; !station.empty()) {
+        ImVec2 stationSize = paint.measure(station, theme.smallSize, false);
+        paint.text(ImVec2(pillMin.x - 32.0F - stationSize.x, (kHeaderHeight - 8.0F - stationSize.y) / 2.0F), station,
+                   theme.smallSize, theme.textMuted);
+    }
     return kHeaderHeight;
 }
 
@@ -88,38 +94,6 @@ void drawTimeoutBar(ScreenContext& context) {
     context.paint.drawList().AddRectFilled(ImVec2(0, y), ImVec2(context.size.x, context.size.y), context.paint.theme().card);
     context.paint.drawList().AddRectFilled(ImVec2(0, y), ImVec2(context.size.x * left, context.size.y),
                                            withAlpha(context.paint.theme().accent, 200));
-}
-
-const char* drawOverlays(ScreenContext& context) {
-    Painter& paint = context.paint;
-    const Theme& theme = paint.theme();
-    const char* name = nullptr;
-    std::string title;
-    std::string detail;
-    ImU32 colour = theme.notice;
-    using scanner::SourceStatus;
-    if (!context.snapshot.storeError.empty()) {
-        name = "store_error";
-        title = "Scans are not being saved — please call staff";
-        detail = context.snapshot.storeError;
-        colour = theme.danger;
-    } else if (context.preview.status == SourceStatus::Reconnecting || context.preview.status == SourceStatus::NoCamera) {
-        name = "camera_lost";
-        title = context.preview.status == SourceStatus::NoCamera ? "No camera found — looking for one"
-                                                                 : "Camera disconnected — reconnecting";
-        detail = "Scanning resumes by itself. A USB barcode scanner still works.";
-    }
-    if (name == nullptr)
-        return nullptr;
-    const float width = std::min(1300.0F, context.size.x - 2.0F * theme.margin);
-    ImVec2 min((context.size.x - width) / 2.0F, context.size.y - 280.0F);
-    ImVec2 max(min.x + width, min.y + 200.0F);
-    paint.card(min, max, mix(theme.card, colour, 0.18F));
-    paint.drawList().AddRect(min, max, colour, theme.rounding, 0, 4.0F);
-    paint.badgeIcon(Icon::Warning, ImVec2(min.x + 100.0F, min.y + 100.0F), 52.0F, colour);
-    paint.text(ImVec2(min.x + 190.0F, min.y + 46.0F), title, 44.0F, theme.text, Align::Left, true);
-    paint.text(ImVec2(min.x + 190.0F, min.y + 112.0F), detail, theme.smallSize, theme.textMuted);
-    return name;
 }
 
 } // namespace meetscan::ui

@@ -5,6 +5,7 @@
 #include "capture/gst_source.hpp"
 #include "capture/paced_source.hpp"
 #include "meetscan/scanner/image_file.hpp"
+#include "meetscan/scanner/simulated_camera.hpp"
 
 #include <charconv>
 #include <filesystem>
@@ -95,6 +96,9 @@ Expected<std::unique_ptr<FrameSource>> openFrameSource(std::string_view spec, co
         return openDir(spec.substr(4), options);
     if (spec == "synthetic")
         return makeSyntheticSource(options);
+    // Testing aids: a camera that keeps going away (simulated_camera.hpp).
+    if (startsWith(spec, "flaky:") || startsWith(spec, "stall:"))
+        return openSimulatedCameraSource(spec, options);
     if (startsWith(spec, "pipeline:")) {
         const std::string description(spec.substr(9));
         if (description.find_first_not_of(" \t") == std::string::npos)

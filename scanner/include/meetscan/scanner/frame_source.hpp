@@ -29,11 +29,13 @@ struct SourceOptions {
     int syntheticWidth = 1280;
     int syntheticHeight = 720;
     double syntheticFps = 15.0;
-    // Seconds without a frame before a camera or pipeline counts as lost.
-    double stallSeconds = 2.0;
-    // Back-off between reconnect attempts: starts at the first, doubles up to the second.
+    // Seconds without a frame before a camera or pipeline counts as lost: short enough that the
+    // kiosk says "camera disconnected" within 2 s of the last frame.
+    double stallSeconds = 1.5;
+    // Back-off between reconnect attempts: starts at the first, doubles up to the second. The cap
+    // bounds how long a camera plugged back in waits to be opened again (scanning within 5 s).
     double retryInitialSeconds = 0.25;
-    double retryMaxSeconds = 4.0;
+    double retryMaxSeconds = 2.0;
     // Produce PreviewFrames (a second, reduced colour branch). Off for headless runs.
     bool preview = true;
 };
@@ -61,7 +63,9 @@ public:
     [[nodiscard]] virtual std::uint64_t framesProduced() const = 0;
 };
 
-// SOURCE: camera[:/dev/videoN] | file:PATH | dir:PATH[@FPS] | synthetic | pipeline:GST-LAUNCH.
+// SOURCE: camera[:/dev/videoN] | file:PATH | dir:PATH[@FPS] | synthetic | pipeline:GST-LAUNCH, and
+// for testing flaky:UP/DOWN | stall:UP/DOWN (a simulated camera that keeps going away, see
+// simulated_camera.hpp).
 // A malformed spec, a missing file or folder is Error::badInput; the camera being absent is not
 // an error (the source reports NoCamera and keeps looking).
 Expected<std::unique_ptr<FrameSource>> openFrameSource(std::string_view spec, const SourceOptions& options);
