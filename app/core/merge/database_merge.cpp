@@ -1,0 +1,176 @@
+#include "core/merge/database_merge.hpp"
+
+#include "core/store/database.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <memory>
+#include <system_error>
+
+namespace meetscan::core {
+
+namespace {
+
+// A private folder for the copies, removed with everything in it however the merge ends.
+class ScratchDir {
+public:
+    ScratchDir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "meetscan-merge-XXXXXX").string();
+        if (mkdtemp(pattern.data()) != nullptr)
+            m_path = pattern;
+    }
+    ~ScratchDir() {
+        std::error_code ignored;
+        if (!m_path.empty())
+            std::filesystem::remove_all(m_path, ignored);
+    }
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+std::string metaValue(SQLite::Database& db, const char* key) {
+    SQLite::Statement query(db, "SELECT value FROM meta WHERE key = ?");
+    query.bind(1, key);
+    return query.executeStep() ? query.getColumn(0).getString() : std::string{};
+}
+
+std::string eventName(SQLite::Database& db, const std::string& eventId) {
+    SQLite::Statement query(db, "SELECT name FROM event WHERE id = ?");
+    query.bind(1, eventId);
+    return query.executeStep() ? query.getColumn(0).getString() : std::string{};
+}
+
+struct SourceCopy {
+    std::filesystem::path path;
+    std::string eventId;
+    std::string stationId;
+};
+
+// Checks that `path` is a MeetScan database and snapshots it into `copy` (VACUUM INTO reads a
+// consistent view, WAL included, through a read-only connection), then migrates the copy.
+Expected<SourceCopy> copySource(const std::filesystem::path& path, const std::filesystem::path& copy) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error))
+        return Error::badInput(fmt::format("cannot read {}: not a file", path.string()));
+    try {
+        SQLite::Database source(path.string(), SQLite::OPEN_READONLY);
+        const int version = source.execAndGet("PRAGMA user_version").getInt();
+        if (version < 1 || !source.tableExists("meta"))
+            return Error::badInput(fmt::format("{} is not a MeetScan database", path.string()));
+        if (version > latestSchemaVersion())
+            return Error::badInput(fmt::format("{} was written by a newer MeetScan (schema {}, this one knows {})",
+                                               path.string(), version, latestSchemaVersion()));
+        if (metaValue(source, "event_id").empty())
+            return Error::badInput(fmt::format("{} is not a MeetScan database: it names no event", path.string()));
+        SQLite::Statement vacuum(source, "VACUUM INTO ?");
+        vacuum.bind(1, copy.string());
+        vacuum.exec();
+    } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode() & 0xff;
+        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+            return Error::badInput(fmt::format("{} is not a MeetScan database: {}", path.string(), e.what()));
+        if (code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_AUTH)
+            return Error::badInput(fmt::format("cannot read {}: {}", path.string(), e.what()));
+        return Error::world(fmt::format("cannot copy {}: {}", path.string(), e.what()));
+    }
+    auto migrated = openDatabase(copy);
+    if (!migrated)
+        return Error{migrated.error().kind, fmt::format("{}: {}", path.string(), migrated.error().message)};
+    return SourceCopy{copy, metaValue(**migrated, "event_id"), metaValue(**migrated, "station_id")};
+}
+
+// Attaches a database file for the lifetime of the guard. Declared before the transaction
+// that uses it, so the transaction ends (commit or rollback) before the detach.
+class Attached {
+public:
+    Attached(SQLite::Database& db, const std::filesystem::path& path, std::string schema)
+        : m_db(db), m_schema(std::move(schema)) {
+        SQLite::Statement attach(m_db, fmt::format("ATTACH DATABASE ? AS {}", m_schema));
+        attach.bind(1, path.string());
+        attach.exec();
+    }
+    ~Attached() {
+        try {
+            m_db.exec(fmt::format("DETACH DATABASE {}", m_schema));
+        } catch (const SQLite::Exception&) {
+            // Nothing to do: the connection is closed soon and the copy removed.
+        }
+    }
+    Attached(const Attached&) = delete;
+    Attached& operator=(const Attached&) = delete;
+
+private:
+    SQLite::Database& m_db;
+    std::string m_schema;
+};
+
+Expected<MergeCounts> foldFile(SQLite::Database& db, const std::filesystem::path& path) {
+    Attached attached(db, path, "merge_source");
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto counts = foldAttached(db, "merge_source");
+    if (counts)
+        transaction.commit();
+    return counts;
+}
+
+} // namespace
+
+Expected<MergeReport> mergeDatabases(SQLite::Database& target, const std::vector<std::filesystem::path>& others) {
+    ScratchDir scratch;
+    if (scratch.path().empty())
+        return Error::world("cannot create a temporary folder for the merge");
+    MergeReport report;
+    try {
+        const std::string eventId = metaValue(target, "event_id");
+        const std::string stationId = metaValue(target, "station_id");
+        // Every file is checked before anything is folded, so a bad one is reported first.
+        std::vector<SourceCopy> copies;
+        for (std::size_t i = 0; i < others.size(); ++i) {
+            auto copy = copySource(others[i], scratch.path() / fmt::format("source-{}.db", i));
+            if (!copy)
+                return copy.error();
+            if (copy->eventId != eventId) {
+                auto source = openDatabase(copy->path);
+                const std::string otherName = source ? eventName(**source, copy->eventId) : std::string{};
+                return Error::badInput(fmt::format("{} belongs to another event: \"{}\" ({}); this database is "
+                                                   "\"{}\" ({})",
+                                                   others[i].string(), otherName, copy->eventId,
+                                                   eventName(target, eventId), eventId));
+            }
+            if (!stationId.empty() && copy->stationId == stationId)
+                report.warnings.push_back(fmt::format("{} has this station's id (was it copied from this database?); "
+                                                      "its rows are merged all the same",
+                                                      others[i].string()));
+            copies.push_back(std::move(*copy));
+        }
+        // Folding is associative, so the files are folded together first and the target takes
+        // them all in one transaction (SQLite cannot attach more than a few files at once).
+        const auto stagingPath = scratch.path() / "staging.db";
+        {
+            auto staging = openDatabase(stagingPath);
+            if (!staging)
+                return staging.error();
+            for (std::size_t i = 0; i < copies.size(); ++i)
+                if (auto folded = foldFile(**staging, copies[i].path); !folded)
+                    return Error{folded.error().kind, fmt::format("{}: {}", others[i].string(), folded.error().message)};
+        }
+        auto counts = foldFile(target, stagingPath);
+        if (!counts)
+            return counts.error();
+        report.databases = static_cast<int>(others.size());
+        report.counts = std::move(*counts);
+        return report;
+    } catch (const SQLite::Exception& e) {
+        return Error::world(fmt::format("merge failed: {}", e.what()));
+    }
+}
+
+} // namespace meetscan::core
