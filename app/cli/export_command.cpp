@@ -4,6 +4,7 @@
 #include "core/export/lead_list_csv.hpp"
 #include "core/export/lead_list_xlsx.hpp"
 #include "core/export/packet_writer.hpp"
+#include "core/sync/event_download.hpp"
 
 #include <fmt/core.h>
 
@@ -17,12 +18,23 @@ namespace meetscan::cli {
 
 namespace {
 
+// --server: the whole event, downloaded from the central server into a throw-away database that
+// `holder` keeps alive, instead of this station's database.
+core::Store& exportStore(CliContext& context, const std::string& server,
+                         std::unique_ptr<core::DownloadedEvent>& holder) {
+    if (server.empty())
+        return context.store();
+    holder = orThrow(core::DownloadedEvent::fetch(server));
+    return holder->store();
+}
+
 struct LeadOptions {
     std::string exhibitor;
     std::string format;
     std::string preset = "plain";
     std::string delimiter = ",";
     std::string out;
+    std::string server;
 };
 
 void exportLeads(CliContext& context, const LeadOptions& options) {
@@ -31,7 +43,8 @@ void exportLeads(CliContext& context, const LeadOptions& options) {
         throw CliError::badInput(fmt::format("--preset: '{}' is not plain, salesforce or hubspot", options.preset));
     if (options.delimiter != "," && options.delimiter != ";")
         throw CliError::badInput(fmt::format("--delimiter: '{}' is not ',' or ';'", options.delimiter));
-    auto list = orThrow(core::collectLeadList(context.store(), options.exhibitor));
+    std::unique_ptr<core::DownloadedEvent> download;
+    auto list = orThrow(core::collectLeadList(exportStore(context, options.server, download), options.exhibitor));
     const auto table = core::leadTable(list, *preset);
     const auto status = options.format == "xlsx" ? core::writeLeadListXlsx(table, options.out)
                                                  : core::writeLeadListCsv(table, options.out, options.delimiter[0]);
@@ -53,6 +66,7 @@ struct PacketOptions {
     bool zip = false;
     std::vector<std::string> attendees;
     unsigned threads = 0;
+    std::string server;
 };
 
 void exportPackets(CliContext& context, const PacketOptions& options) {
@@ -65,7 +79,8 @@ void exportPackets(CliContext& context, const PacketOptions& options) {
     run.progress = [](std::size_t done, std::size_t total) {
         fmt::print(stderr, "packets: {}/{} ({}%)\n", done, total, total == 0 ? 100 : done * 100 / total);
     };
-    auto& store = context.store();
+    std::unique_ptr<core::DownloadedEvent> download;
+    auto& store = exportStore(context, options.server, download);
     if (options.attendees.empty())
         fmt::print(stderr, "packets: every attendee with at least one connection or booth visit\n");
     g_interrupted = false;
@@ -88,6 +103,7 @@ void addPacketsCommand(CLI::App& exportApp, CliContext& context) {
                         "Only this attendee (id, badge code or e-mail; repeatable). Default: everyone with at "
                         "least one connection or booth visit");
     command->add_option("--threads", options->threads, "Worker threads (default: every core)");
+    command->add_option("--server", options->server, "Export the whole event from this sync server (conninfo or URI)");
     command->footer("Packets are built under *.tmp names and renamed when complete; Ctrl-C stops after the "
                     "packets in progress (exit 130) without writing index.csv.");
     command->callback([&context, options] { exportPackets(context, *options); });
@@ -103,6 +119,7 @@ void addLeadsCommand(CLI::App& exportApp, CliContext& context) {
     command->add_option("--preset", options->preset, "Column names: plain | salesforce | hubspot (default plain)");
     command->add_option("--delimiter", options->delimiter, "CSV field separator: ',' (default) or ';'");
     command->add_option("--out", options->out, "Output file; written whole or not at all")->required();
+    command->add_option("--server", options->server, "Export the whole event from this sync server (conninfo or URI)");
     command->footer("Cells starting with = + - @ tab CR or LF get a leading ' so no spreadsheet runs them as formulas.");
     command->callback([&context, options] { exportLeads(context, *options); });
 }

@@ -4,6 +4,7 @@
 #ifdef MEETSCAN_HAS_UI
 #include "ui/demo/demo_run.hpp"
 #include "ui/kiosk.hpp"
+#include "core/sync/sync_client.hpp"
 #endif
 
 #include <fstream>
@@ -20,6 +21,7 @@ void addKioskCommands(CLI::App& app, CliContext& context) {
         ->capture_default_str();
     command->add_flag("--windowed", kiosk->windowed, "A 1920x1080 window instead of fullscreen (development)");
     command->add_option("--screenshot-dir", kiosk->screenshotDir, "Where scripted screenshots are written");
+    command->add_option("--server", kiosk->server, "Sync with this server (conninfo or URI; default: $MEETSCAN_SERVER)");
     // Hidden: tests, the headless demo and the benchmark.
     command->add_option("--script", kiosk->script)->group("");
     command->add_option("--timings", kiosk->timings)->group("");
@@ -30,6 +32,7 @@ void addKioskCommands(CLI::App& app, CliContext& context) {
     command->add_flag("--mute", *mute)->group("");
     command->callback([&context, kiosk, badgesFile, mute] {
         kiosk->database = context.databasePath();
+        kiosk->server = core::serverFromEnvironment(kiosk->server);
         kiosk->sound = !*mute;
         if (!badgesFile->empty()) {
             std::ifstream in(*badgesFile);

@@ -11,11 +11,12 @@ extern const Migration kM003;
 extern const Migration kM004;
 extern const Migration kM005;
 extern const Migration kM006;
+extern const Migration kM007;
 } // namespace migrations
 
 std::span<const Migration> allMigrations() {
     static const std::array kAll{migrations::kM001, migrations::kM002, migrations::kM003,
-                                 migrations::kM004, migrations::kM005, migrations::kM006};
+                                 migrations::kM004, migrations::kM005, migrations::kM006, migrations::kM007};
     return kAll;
 }
 

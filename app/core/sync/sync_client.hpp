@@ -1,0 +1,51 @@
+#pragma once
+// One station's conversation with the server: push the outbox in batches, then pull what changed.
+#include "core/sync/pg_connection.hpp"
+#include "core/sync/sync_pull.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace meetscan::core {
+
+struct SyncOptions {
+    int batchSize = 1000; // outbox entries per server transaction
+    int pageSize = 2000;  // rows per pulled page
+    PullScope scope = PullScope::Station;
+};
+
+struct SyncReport {
+    long pushedRows = 0;
+    int batches = 0;
+    long pulledRows = 0;
+    int queued = 0; // outbox entries still waiting (written while this round ran)
+};
+
+// Keeps its connection between rounds and reconnects after a failure. Not thread-safe: one
+// owner (the CLI, or the SyncWorker's thread).
+class SyncClient {
+public:
+    explicit SyncClient(std::string server, SyncOptions options = {});
+
+    // Pushes until the outbox is empty (or `stop` says so), then pulls. A failure keeps every
+    // unconfirmed outbox entry; the next round sends them again and the server ignores repeats.
+    Expected<SyncReport> syncOnce(SQLite::Database& db, const std::function<bool()>& stop = {});
+
+private:
+    Status connect();
+
+    std::string m_server;
+    SyncOptions m_options;
+    std::optional<PgConnection> m_connection;
+};
+
+// The server given by --server, else $MEETSCAN_SERVER; empty when neither is set.
+[[nodiscard]] std::string serverFromEnvironment(const std::string& option);
+
+// When this station last finished a sync round (ms since the epoch, 0 for never).
+[[nodiscard]] std::int64_t lastSyncAt(SQLite::Database& db);
+
+} // namespace meetscan::core

@@ -1,0 +1,210 @@
+// `meetscan server init`, `meetscan sync` and `meetscan export --server` as separate processes
+// against a throw-away PostgreSQL cluster. The main test runs three stations scanning at the same
+// time while their syncs run, the server is stopped and restarted, and connections are cut: at the
+// end the server holds exactly the union of what every station saved.
+#include "support/background_process.hpp"
+#include "support/pg_server.hpp"
+#include "support/run_process.hpp"
+#include "support/temp_dir.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <chrono>
+#include <set>
+#include <sstream>
+#include <thread>
+
+namespace meetscan::test {
+namespace {
+
+std::set<std::string> lines(const std::string& text) {
+    std::set<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty())
+            out.insert(line);
+    return out;
+}
+
+std::set<std::string> stationRows(const std::filesystem::path& db, const std::string& sql) {
+    SQLite::Database database(db.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement query(database, sql);
+    std::set<std::string> rows;
+    while (query.executeStep())
+        rows.insert(query.getColumn(0).getString());
+    return rows;
+}
+
+class SyncStationsCli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        std::string whyNot;
+        m_server = PgServer::create(whyNot);
+        if (!m_server)
+            GTEST_SKIP() << whyNot;
+        m_roster = m_dir.write("roster.csv", "badge_code,first_name,last_name,company,email,exhibitor,consent_exhibitors\n"
+                                             "A1,Ana,Silva,Acme,ana@example.org,,yes\n"
+                                             "B2,Boris,Ivanov,Beta,boris@example.org,,yes\n"
+                                             "C3,Chen,Jing,Gamma,chen@example.org,,yes\n"
+                                             "D4,Dana,Cohen,Delta,dana@example.org,,yes\n"
+                                             "ST,Sam,Staff,Booth Co,sam@example.org,boothco,yes\n");
+        m_exhibitors = m_dir.write("exhibitors.csv", "id,name,booth,tags,questions\nboothco,Booth Co,B1,demo,\n");
+    }
+    ProcessResult at(const std::string& station, std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", (m_dir / (station + ".db")).string()});
+        return runMeetscan(args);
+    }
+    void makeStation(const std::string& name, const std::string& mode) {
+        std::vector<std::string> init{"init", "--event", "Sync Summit", "--station", name, "--mode", mode};
+        if (mode == "booth")
+            init.insert(init.end(), {"--exhibitor", "boothco"});
+        ASSERT_EQ(at(name, {"import", "exhibitors", m_exhibitors.string()}).exitCode, 0);
+        auto made = at(name, init);
+        ASSERT_EQ(made.exitCode, 0) << made.err;
+        ASSERT_EQ(at(name, {"import", "roster", m_roster.string()}).exitCode, 0);
+    }
+    // Rounds of `sync --once` until one succeeds with nothing left waiting.
+    void syncUntilDrained(const std::string& station) {
+        for (int attempt = 0; attempt < 30; ++attempt) {
+            auto synced = at(station, {"sync", "--once", "--server", m_server->conninfo()});
+            if (synced.exitCode == 0 && synced.out.find(" 0 waiting") != std::string::npos)
+                return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        }
+        ADD_FAILURE() << station << " never drained its outbox";
+    }
+
+    TempDir m_dir;
+    std::unique_ptr<PgServer> m_server;
+    std::filesystem::path m_roster;
+    std::filesystem::path m_exhibitors;
+};
+
+TEST_F(SyncStationsCli, ServerInitAndUsageErrors) {
+    auto noServer = runMeetscan({"server", "init"}, RunOptions{{{"MEETSCAN_SERVER", ""}}, "", ""});
+    EXPECT_EQ(noServer.exitCode, 2);
+    EXPECT_EQ(noServer.err.rfind("meetscan: error: ", 0), 0U) << noServer.err;
+
+    makeStation("lounge", "meet");
+    auto early = at("lounge", {"sync", "--once", "--server", m_server->uri()});
+    EXPECT_EQ(early.exitCode, 2) << early.err;
+    EXPECT_NE(early.err.find("server init"), std::string::npos) << early.err;
+
+    // $MEETSCAN_SERVER, a postgresql:// URI over TCP.
+    auto init = runMeetscan({"server", "init"}, RunOptions{{{"MEETSCAN_SERVER", m_server->uri()}}, "", ""});
+    ASSERT_EQ(init.exitCode, 0) << init.err;
+    EXPECT_NE(init.out.find("version 1"), std::string::npos) << init.out;
+    EXPECT_EQ(runMeetscan({"server", "init", "--server", m_server->uri()}).exitCode, 0) << "init is repeatable";
+    EXPECT_EQ(m_server->scalar("SELECT max(version) FROM meetscan_schema"), "1");
+
+    auto synced = at("lounge", {"sync", "--once", "--server", m_server->uri()});
+    ASSERT_EQ(synced.exitCode, 0) << synced.err;
+    EXPECT_NE(synced.out.find(" 0 waiting"), std::string::npos) << synced.out;
+    EXPECT_EQ(m_server->scalar("SELECT count(*) FROM attendee"), "5");
+
+    auto unreachable = at("lounge", {"sync", "--once", "--server", "host=127.0.0.1 port=1 connect_timeout=2"});
+    EXPECT_EQ(unreachable.exitCode, 1);
+    EXPECT_NE(unreachable.err.find("cannot connect"), std::string::npos) << unreachable.err;
+}
+
+TEST_F(SyncStationsCli, StationsScanThroughOutagesAndTheServerHoldsExactlyTheUnion) {
+    ASSERT_EQ(runMeetscan({"server", "init", "--server", m_server->conninfo()}).exitCode, 0);
+    const std::vector<std::pair<std::string, std::string>> stations{
+        {"lounge-1", "meet"}, {"lounge-2", "meet"}, {"booth", "booth"}};
+    for (const auto& [name, mode] : stations)
+        makeStation(name, mode);
+
+    // Each station: a scanning process and a sync loop, side by side on one database.
+    std::vector<std::unique_ptr<BackgroundProcess>> scanners, syncers;
+    for (const auto& [name, mode] : stations) {
+        const auto db = (m_dir / (name + ".db")).string();
+        scanners.push_back(std::make_unique<BackgroundProcess>(
+            meetscanCommand({"--db", db, "scan", "--source", "synthetic", "--seconds", "12"}), m_dir / (name + "-scan")));
+        // Batches of two entries: a round is many server transactions, so the shutdown and the
+        // cuts land between and inside them.
+        syncers.push_back(std::make_unique<BackgroundProcess>(
+            meetscanCommand({"--db", db, "sync", "--batch", "2", "--interval", "0.2", "--server", m_server->conninfo()}),
+            m_dir / (name + "-sync")));
+    }
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    ASSERT_TRUE(m_server->stop());
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    ASSERT_TRUE(m_server->start());
+    int cuts = 0;
+    for (int i = 0; i < 30; ++i) {
+        cuts += m_server->cutSyncConnections();
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    }
+    for (std::size_t i = 0; i < stations.size(); ++i)
+        EXPECT_EQ(scanners[i]->wait(), 0) << stations[i].first << ": " << scanners[i]->err();
+    int warnings = 0;
+    for (std::size_t i = 0; i < stations.size(); ++i) {
+        syncers[i]->signal(SIGTERM);
+        EXPECT_EQ(syncers[i]->wait(), 0) << stations[i].first << ": " << syncers[i]->err();
+        const auto err = syncers[i]->err();
+        for (auto at = err.find("meetscan: warning:"); at != std::string::npos; at = err.find("meetscan: warning:", at + 1))
+            ++warnings;
+    }
+    EXPECT_GT(warnings, 0) << "the sync loops should have seen the outage";
+    EXPECT_GT(cuts, 0) << "connections should have been cut";
+    RecordProperty("sync_warnings", warnings);
+    RecordProperty("connections_cut", cuts);
+
+    for (const auto& [name, mode] : stations)
+        syncUntilDrained(name);
+
+    std::set<std::string> scans, meetings, leadVisits, leadCounts;
+    for (const auto& [name, mode] : stations) {
+        const auto db = m_dir / (name + ".db");
+        for (const auto& id : stationRows(db, "SELECT id FROM scan"))
+            scans.insert(id);
+        for (const auto& id : stationRows(db, "SELECT id FROM meeting"))
+            meetings.insert(id);
+        for (const auto& row : stationRows(db, "SELECT id || '|' || scan_count FROM lead"))
+            leadVisits.insert(row);
+    }
+    // How many badges the synthetic cameras get through depends on the machine's load; what
+    // matters is that every one of them arrives once.
+    EXPECT_GE(scans.size(), 3U);
+    EXPECT_FALSE(leadVisits.empty()) << "the booth station should have captured leads";
+    RecordProperty("scans", static_cast<int>(scans.size()));
+    RecordProperty("meetings", static_cast<int>(meetings.size()));
+    EXPECT_EQ(lines(m_server->psql("SELECT id FROM scan").out), scans);
+    EXPECT_EQ(m_server->scalar("SELECT count(*) FROM scan"), std::to_string(scans.size()));
+    EXPECT_EQ(lines(m_server->psql("SELECT id FROM meeting").out), meetings);
+    EXPECT_EQ(lines(m_server->psql("SELECT id || '|' || scan_count FROM lead_visit").out), leadVisits);
+    // One station per exhibitor here, so the merged lead count is that station's count.
+    EXPECT_EQ(m_server->scalar("SELECT sum(scan_count) FROM lead"),
+              m_server->scalar("SELECT sum(scan_count) FROM lead_visit"));
+
+    // Every lounge now knows the other lounge's connections (Summary mode needs them).
+    EXPECT_EQ(stationRows(m_dir / "lounge-1.db", "SELECT id FROM meeting"),
+              lines(m_server->psql("SELECT id FROM meeting").out));
+
+    // The whole event exports from the server with the existing exporters.
+    const auto csv = m_dir / "leads.csv";
+    auto exported = at("lounge-1", {"export", "leads", "--exhibitor", "boothco", "--format", "csv", "--out",
+                                    csv.string(), "--server", m_server->conninfo()});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err;
+    const auto leadRows = lines(readFile(csv));
+    EXPECT_EQ(leadRows.size(), std::stoul(m_server->scalar("SELECT count(*) FROM lead")) + 1) << readFile(csv);
+    auto local = at("lounge-1", {"export", "leads", "--exhibitor", "boothco", "--format", "csv", "--out",
+                                 (m_dir / "local.csv").string()});
+    ASSERT_EQ(local.exitCode, 0) << local.err;
+    EXPECT_EQ(lines(readFile(m_dir / "local.csv")).size(), 1U) << "a lounge has no leads of its own";
+}
+
+TEST_F(SyncStationsCli, ExportFromAServerThatIsNotThereFails) {
+    makeStation("lounge", "meet");
+    auto exported = at("lounge", {"export", "packets", "--out", (m_dir / "packets").string(), "--server",
+                                  "host=127.0.0.1 port=1 connect_timeout=2"});
+    EXPECT_EQ(exported.exitCode, 1);
+    EXPECT_EQ(exported.err.rfind("meetscan: error: ", 0), 0U) << exported.err;
+}
+
+} // namespace
+} // namespace meetscan::test
