@@ -38,6 +38,8 @@ Expected<std::vector<ScriptStep>> loadScript(const std::filesystem::path& path) 
             parsed = {ScriptStep::Kind::Screenshot, value.get<std::string>(), 0};
         } else if (key == "quit") {
             parsed = {ScriptStep::Kind::Quit, {}, 0};
+        } else if (key == "close") {
+            parsed = {ScriptStep::Kind::Close, {}, 0};
         } else {
             return Error::badInput(where() + "unknown step \"" + key + "\"");
         }

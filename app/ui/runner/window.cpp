@@ -19,6 +19,9 @@ Expected<std::unique_ptr<Window>> Window::open(bool windowed) {
         glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
         window = glfwCreateWindow(1920, 1080, "MeetScan", nullptr, nullptr);
     } else {
+        // A fullscreen GLFW window minimises itself when it loses the focus (Alt+Tab on X11):
+        // the kiosk stays up whatever the keyboard does.
+        glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
         GLFWmonitor* monitor = glfwGetPrimaryMonitor();
         const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr;
         if (mode != nullptr)
