@@ -25,6 +25,13 @@ int main(int argc, char** argv) {
     addKioskCommands(app, context);
     addDecodeCommand(app, context);
     addExportCommands(app, context);
+    addMergeCommand(app, context);
+    addSyncCommands(app, context);
+    addBadgesCommand(app, context);
+    addDoctorCommand(app, context);
+    addPurgeCommand(app, context);
+    addAdminCommand(app, context);
+    addPrintCommands(app, context);
 
     try {
         app.parse(argc, argv);

@@ -18,5 +18,17 @@ void addScanCommand(CLI::App& app, CliContext& context);
 void addKioskCommands(CLI::App& app, CliContext& context);
 void addDecodeCommand(CLI::App& app, CliContext& context);
 void addExportCommands(CLI::App& app, CliContext& context);
+void addMergeCommand(CLI::App& app, CliContext& context);
+void addSyncCommands(CLI::App& app, CliContext& context);
+void addBadgesCommand(CLI::App& app, CliContext& context);
+void addDoctorCommand(CLI::App& app, CliContext& context);
+void addPurgeCommand(CLI::App& app, CliContext& context);
+void addAdminCommand(CLI::App& app, CliContext& context);
+void addPrintCommands(CLI::App& app, CliContext& context);
+
+// The admin PIN (admin_command.cpp), shared by `init --admin-pin` and `admin set-pin`: 4 to 12
+// digits, never the default; stored as a libsodium password hash. Throw CliError on a bad PIN.
+void validateAdminPin(const std::string& pin);
+void storeAdminPin(core::Store& store, const std::string& pin);
 
 } // namespace meetscan::cli

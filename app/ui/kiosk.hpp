@@ -20,6 +20,7 @@ struct KioskOptions {
     std::filesystem::path script;            // hidden: a scripted session (runner/script.hpp)
     std::filesystem::path timings;           // hidden: frame times for the benchmark
     int maxFrames = 0;                       // hidden: stop after this many frames (0: run on)
+    std::string server;                      // sync server (conninfo or URI); empty: no sync
 };
 
 // Runs until quit from the admin panel, the window is closed, or the script ends.

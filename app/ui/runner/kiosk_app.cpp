@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -48,6 +49,8 @@ void appendUtf8(std::string& out, unsigned codepoint) {
 
 Expected<std::unique_ptr<KioskApp>> KioskApp::create(const KioskOptions& options) {
     auto startedAt = std::chrono::steady_clock::now();
+    // A file-size limit reached fails the write (the disk-full banner), instead of killing us.
+    std::signal(SIGXFSZ, SIG_IGN);
     std::vector<ScriptStep> script;
     if (!options.script.empty()) {
         auto loaded = loadScript(options.script);
@@ -64,6 +67,21 @@ Expected<std::unique_ptr<KioskApp>> KioskApp::create(const KioskOptions& options
     std::unique_ptr<KioskApp> app(new KioskApp(options, std::move(window).value(), std::move(worker).value()));
     app->m_startedAt = startedAt;
     app->m_script = std::move(script);
+    if (!options.server.empty()) {
+        // Sync runs on its own thread: an unreachable server shows in the admin panel, never in a scan.
+        core::SyncWorkerOptions syncOptions;
+        syncOptions.server = options.server;
+        syncOptions.database = options.database;
+        auto sync = core::SyncWorker::start(std::move(syncOptions));
+        if (!sync)
+            return sync.error();
+        app->m_sync = std::move(sync).value();
+    }
+    // Printing on its own thread too; a kiosk that cannot print still scans.
+    if (auto printer = core::PrintWorker::start(options.database); printer)
+        app->m_printer = std::move(printer).value();
+    else
+        fmt::print(stderr, "meetscan: warning: printing is off: {}\n", printer.error().message);
     if (auto opened = app->openSource(options.source); !opened)
         return opened.error();
     return app;
@@ -98,7 +116,14 @@ Status KioskApp::openSource(const std::string& spec) {
 Status KioskApp::run() {
     int frames = 0;
     std::optional<std::chrono::steady_clock::time_point> holdingSince;
-    while (!m_quit && !m_window->shouldClose()) {
+    while (!m_quit) {
+        if (m_window->shouldClose()) {
+            // Fullscreen, nothing but the admin panel's Quit (behind the PIN) leaves the kiosk:
+            // Alt+F4 and the compositor's close request are refused. --windowed closes normally.
+            if (m_options.windowed)
+                break;
+            glfwSetWindowShouldClose(m_window->handle(), GLFW_FALSE);
+        }
         m_timings.begin();
         m_window->beginFrame();
         applyFakeInput();
@@ -108,6 +133,7 @@ Status KioskApp::run() {
         m_timings.mark(Phase::TextUpload);
         core::TimeMs now = core::nowMs();
         frame(now);
+        m_notifier.frameAlive(now); // a UI loop that stops turning stops feeding the watchdog
         ImGui::Render();
 
         // A frame whose new strings are still being rendered is not shown: the screen keeps the
@@ -138,6 +164,7 @@ Status KioskApp::run() {
         if (!m_firstFrameDone) {
             m_startupMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_startedAt).count();
             m_firstFrameDone = true;
+            m_notifier.ready();
         }
         m_timings.skip(); // the screenshot above is not part of any phase
         auto swapStart = std::chrono::steady_clock::now();
@@ -148,6 +175,7 @@ Status KioskApp::run() {
         if (m_options.maxFrames > 0 && ++frames >= m_options.maxFrames)
             break;
     }
+    m_notifier.stopping();
     if (m_state.lead && m_state.lead->dirty)
         m_worker->submitLeadEdit(m_state.lead->lead);
     if (m_loop)
@@ -181,6 +209,12 @@ void KioskApp::frame(core::TimeMs now) {
         m_preview.upload(*preview);
     m_timings.mark(Phase::Preview);
     m_snapshot = m_worker->snapshot();
+    if (m_sync)
+        m_syncStatus = m_sync->status();
+    if (m_printer)
+        m_print.snapshot = m_printer->snapshot();
+    if (m_state.screen != ScreenId::Admin)
+        m_print.choosingPrinter = false;
     m_theme.accent = parseColour(m_snapshot.event.settings.accentColour, m_theme.accent);
     if (ImGui::GetIO().MouseClicked[0])
         m_state.lastTouchAt = now;
@@ -197,7 +231,8 @@ void KioskApp::frame(core::TimeMs now) {
     Painter paint(*ImGui::GetWindowDrawList(), m_texts, m_theme);
     Commands commands;
     PreviewView preview = previewView();
-    ScreenContext context{paint, m_state, m_snapshot, commands, preview, viewport->Size, now};
+    ScreenContext context{paint, m_state, m_snapshot, commands, preview, viewport->Size, now,
+                          m_sync ? &m_syncStatus : nullptr, m_printer ? &m_print : nullptr};
     paint.drawList().AddRectFilled(ImVec2(0, 0), viewport->Size, m_theme.background);
     switch (m_state.screen) {
     case ScreenId::Idle: drawIdle(context); break;
@@ -452,6 +487,10 @@ void KioskApp::adminGesture(Painter& paint, core::TimeMs now) {
 }
 
 void KioskApp::apply(const Commands& commands, core::TimeMs now) {
+    if (commands.syncNow && m_sync)
+        m_sync->syncNow();
+    if (m_printer)
+        applyPrintCommands(commands.print, *m_printer, m_print);
     if (commands.saveLead && m_state.lead) {
         m_state.lead->lead = *commands.saveLead;
         m_state.lead->dirty = true;
@@ -545,6 +584,7 @@ void KioskApp::stepScript(core::TimeMs now) {
             m_pendingScreenshot = step.text;
         break;
     case ScriptStep::Kind::Quit: m_quit = true; break;
+    case ScriptStep::Kind::Close: glfwSetWindowShouldClose(m_window->handle(), GLFW_TRUE); break;
     }
 }
 

@@ -2,6 +2,8 @@
 // The kiosk's frame loop: drains the scan loop into the session worker, turns decisions into
 // screens, draws the current screen and carries out what it asked for.
 #include "core/session/session_worker.hpp"
+#include "core/sync/sync_worker.hpp"
+#include "core/system/service_notifier.hpp"
 #include "meetscan/scanner/scan_loop.hpp"
 #include "meetscan/scanner/sound_player.hpp"
 #include "ui/fonts.hpp"
@@ -65,7 +67,12 @@ private:
     PreviewTexture m_preview;
     UiState m_state;
     core::SessionSnapshot m_snapshot;
+    std::unique_ptr<core::SyncWorker> m_sync; // only when a sync server is configured
+    core::SyncStatus m_syncStatus;
+    std::unique_ptr<core::PrintWorker> m_printer; // null when printing could not start
+    PrintView m_print;
     bool m_quit = false;
+    core::ServiceNotifier m_notifier = core::ServiceNotifier::fromEnvironment(); // systemd READY/WATCHDOG
 
     // Script playback.
     std::vector<ScriptStep> m_script;

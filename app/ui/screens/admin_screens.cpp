@@ -210,6 +210,10 @@ void drawAdmin(ScreenContext& context) {
         drawExhibitorPicker(context);
         return;
     }
+    if (context.print != nullptr && context.print->choosingPrinter) {
+        drawPrinterPanel(context);
+        return;
+    }
     float top = drawChrome(context) + 40.0F;
     const float leftX = theme.margin;
     paint.text(ImVec2(leftX, top), "Admin", theme.headingSize, theme.text, Align::Left, true);
@@ -322,6 +326,11 @@ void drawAdmin(ScreenContext& context) {
     ry += 50.0F;
     drawOutcomeChart(paint, stats.scansByOutcome, ImVec2(rightX, ry), rightWidth);
 
+    // The printer button, when this kiosk prints, takes the first part of the sync strip's row.
+    const float syncX = context.print != nullptr ? leftX + 1100.0F : leftX + 670.0F;
+    if (context.print != nullptr)
+        drawPrinterButton(context, ImVec2(leftX + 670.0F, context.size.y - 130.0F), ImVec2(400.0F, 90.0F));
+    drawAdminSyncPanel(context, ImVec2(syncX, context.size.y - 130.0F), ImVec2(context.size.x - theme.margin - syncX, 90.0F));
     ButtonStyle close;
     close.fill = theme.accent;
     close.textSize = theme.bodySize;

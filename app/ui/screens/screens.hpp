@@ -3,7 +3,9 @@
 // Painter, and asks for changes only through Commands, which the runner carries out after the
 // frame; no screen talks to the store or the camera.
 #include "core/session/session_worker.hpp"
+#include "core/sync/sync_worker.hpp"
 #include "meetscan/scanner/frame_source.hpp"
+#include "ui/screens/print_view.hpp"
 #include "ui/ui_state.hpp"
 #include "ui/widgets/painter.hpp"
 
@@ -22,6 +24,8 @@ struct Commands {
     std::optional<std::string> pin;    // check this admin PIN
     std::optional<std::string> source; // switch the camera to this SOURCE
     bool quit = false;
+    bool syncNow = false; // admin: sync with the server now, without waiting out a back-off
+    PrintCommands print;  // print_view.hpp
 };
 
 struct PreviewView {
@@ -42,6 +46,8 @@ struct ScreenContext {
     const PreviewView& preview;
     ImVec2 size;
     core::TimeMs now;
+    const core::SyncStatus* sync = nullptr; // null when no sync server is configured
+    PrintView* print = nullptr;             // null when this kiosk cannot print (no print worker)
 };
 
 // The frame every screen shares: the event's name and accent, the station's mode. Returns the
@@ -64,6 +70,12 @@ void drawBoothLead(ScreenContext& context);
 void drawSummary(ScreenContext& context);
 void drawAdminPin(ScreenContext& context);
 void drawAdmin(ScreenContext& context);
+// The admin panel's printer choice, test page and jobs needing attention (admin_printer_panel.cpp).
+void drawPrinterPanel(ScreenContext& context);
+// The admin panel's button that opens it, with the printer's state as its second line.
+void drawPrinterButton(ScreenContext& context, ImVec2 min, ImVec2 size);
+// The admin panel's sync strip: last sync, queue length, last error, "Sync now".
+void drawAdminSyncPanel(ScreenContext& context, ImVec2 min, ImVec2 size);
 // Camera lost, store failing: drawn over any screen. Returns the overlay's name or nullptr.
 const char* drawOverlays(ScreenContext& context);
 
