@@ -92,25 +92,36 @@ void sectionTitle(Painter& paint, ImVec2 at, const std::string& title) {
     paint.text(at, title, paint.theme().bodySize - 4.0F, paint.theme().textMuted, Align::Left, true);
 }
 
-// Scans per outcome as horizontal bars, drawn straight on the draw list.
-void drawOutcomeChart(Painter& paint, const std::map<std::string, int>& counts, ImVec2 min, float width) {
+// Scans per outcome as horizontal bars, drawn straight on the draw list: one column while they
+// fit above `bottom` (the admin panel's button row), two when there are many outcomes.
+void drawOutcomeChart(Painter& paint, const std::map<std::string, int>& counts, ImVec2 min, float width, float bottom) {
     const Theme& theme = paint.theme();
+    constexpr float kPitch = 38.0F;
+    const int rowsThatFit = std::max(1, static_cast<int>((bottom - min.y) / kPitch));
+    const int columns = static_cast<int>(counts.size()) > rowsThatFit ? 2 : 1;
+    const float columnWidth = (width - (columns - 1) * 30.0F) / static_cast<float>(columns);
+    const float labelWidth = columns == 1 ? 300.0F : 230.0F;
     int most = 1;
     for (const auto& [outcome, count] : counts)
         most = std::max(most, count);
-    float y = min.y;
+    int index = 0;
     for (const auto& [outcome, count] : counts) {
+        const int column = index / rowsThatFit;
+        if (column >= columns)
+            break; // more outcomes than room even in two columns (never with the outcomes there are)
+        const float x = min.x + static_cast<float>(column) * (columnWidth + 30.0F);
+        const float y = min.y + static_cast<float>(index % rowsThatFit) * kPitch;
+        ++index;
         std::string label = outcome; // "already_connected" -> "Already connected"
         std::replace(label.begin(), label.end(), '_', ' ');
         if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
             label[0] = static_cast<char>(label[0] - 'a' + 'A');
-        paint.text(ImVec2(min.x, y), label, theme.smallSize - 4.0F, theme.text);
-        float barLeft = min.x + 300.0F;
-        float barWidth = (width - 400.0F) * static_cast<float>(count) / static_cast<float>(most);
-        paint.drawList().AddRectFilled(ImVec2(barLeft, y + 4.0F), ImVec2(barLeft + std::max(4.0F, barWidth), y + 30.0F),
+        paint.text(ImVec2(x, y), label, theme.smallSize - 6.0F, theme.text);
+        const float barLeft = x + labelWidth;
+        const float barWidth = (columnWidth - labelWidth - 70.0F) * static_cast<float>(count) / static_cast<float>(most);
+        paint.drawList().AddRectFilled(ImVec2(barLeft, y + 4.0F), ImVec2(barLeft + std::max(4.0F, barWidth), y + 28.0F),
                                        theme.accent, 6.0F);
-        paint.text(ImVec2(barLeft + barWidth + 14.0F, y), std::to_string(count), theme.smallSize - 4.0F, theme.textMuted);
-        y += 42.0F;
+        paint.text(ImVec2(barLeft + barWidth + 12.0F, y), std::to_string(count), theme.smallSize - 6.0F, theme.textMuted);
     }
 }
 
@@ -320,11 +331,11 @@ void drawAdmin(ScreenContext& context) {
     ry += 160.0F;
     sectionTitle(paint, ImVec2(rightX, ry), "Scans per hour");
     ry += 50.0F;
-    drawHourChart(paint, stats.scansByHour, ImVec2(rightX, ry), ImVec2(rightWidth, 190.0F));
-    ry += 220.0F;
+    drawHourChart(paint, stats.scansByHour, ImVec2(rightX, ry), ImVec2(rightWidth, 150.0F));
+    ry += 175.0F;
     sectionTitle(paint, ImVec2(rightX, ry), "Scans per outcome");
     ry += 50.0F;
-    drawOutcomeChart(paint, stats.scansByOutcome, ImVec2(rightX, ry), rightWidth);
+    drawOutcomeChart(paint, stats.scansByOutcome, ImVec2(rightX, ry), rightWidth, context.size.y - 150.0F);
 
     // The printer button, when this kiosk prints, takes the first part of the sync strip's row.
     const float syncX = context.print != nullptr ? leftX + 1100.0F : leftX + 670.0F;
