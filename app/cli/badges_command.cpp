@@ -1,11 +1,13 @@
-// meetscan badges --out FILE.pdf [--attendee ID]... [--size NAME] [--layout sheet|single]:
-// printable badges with a signed MS1 QR code, from the roster and the event signing key.
+// meetscan badges --out FILE.pdf [--attendee ID]... [--size NAME] [--layout sheet|single]
+// [--paper a4|letter]: printable badges with a signed MS1 QR code, from the roster and the event
+// signing key, on sheets of the event's paper unless --paper says otherwise.
 #include "cli/commands.hpp"
 #include "core/export/atomic_file.hpp"
 #include "core/export/badge_document.hpp"
 
 #include <fmt/core.h>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,7 @@ struct BadgesOptions {
     std::vector<std::string> attendees;
     std::string size = "a6";
     std::string layout = "sheet";
+    std::string paper; // empty: the event's setting
 };
 
 std::string sizeNames() {
@@ -34,19 +37,26 @@ void printBadges(CliContext& context, const BadgesOptions& options) {
     const auto layout = core::parseBadgeLayout(options.layout);
     if (!layout)
         throw CliError::badInput(fmt::format("--layout: '{}' is not sheet or single", options.layout));
-    const auto document = orThrow(core::collectBadges(context.store(), options.attendees, *size, *layout));
+    std::optional<core::SheetPaper> paper;
+    if (!options.paper.empty()) {
+        paper = core::findSheetPaper(options.paper);
+        if (!paper)
+            throw CliError::badInput(fmt::format("--paper: '{}' is not a4 or letter", options.paper));
+    }
+    auto document = orThrow(core::collectBadges(context.store(), options.attendees, *size, *layout));
+    if (paper)
+        document.paper = *paper;
     const auto pdf = orThrow(core::badgesPdf(document));
     if (auto status = core::writeFileAtomically(options.out, pdf); !status)
         throw CliError::from(status.error());
     const auto count = document.badges.size();
-    const auto perPage =
-        *layout == core::BadgeLayout::Sheet
-            ? static_cast<std::size_t>(
-                  core::sheetGrid(*size, core::kA4SheetWidth, core::kA4SheetHeight).perSheet())
-            : 1U;
-    fmt::print("{} badge{} ({}, {}) on {} page{} written to {}\n", count, count == 1 ? "" : "s", size->name,
-               options.layout, (count + perPage - 1) / perPage,
-               (count + perPage - 1) / perPage == 1 ? "" : "s", options.out);
+    const auto perPage = static_cast<std::size_t>(core::pageGrid(document).perSheet());
+    const auto pages = (count + perPage - 1) / perPage;
+    const auto on = *layout == core::BadgeLayout::Sheet
+                        ? fmt::format("{} sheet{}", document.paper.label, pages == 1 ? "" : "s")
+                        : fmt::format("page{}", pages == 1 ? "" : "s");
+    fmt::print("{} badge{} ({}, {}) on {} {} written to {}\n", count, count == 1 ? "" : "s", size->name,
+               options.layout, pages, on, options.out);
 }
 
 } // namespace
@@ -63,8 +73,10 @@ void addBadgesCommand(CLI::App& app, CliContext& context) {
         sizes += fmt::format("\n  {:<6} {}", size.name, size.description);
     command->add_option("--size", options->size, "Badge size (default a6):" + sizes);
     command->add_option("--layout", options->layout,
-                        "sheet: A4 sheets with cut lines and crop marks (default); single: one badge a page, "
+                        "sheet: sheets with cut lines and crop marks (default); single: one badge a page, "
                         "the page the badge's size");
+    command->add_option("--paper", options->paper,
+                        "Sheet paper: a4 or letter (default: the event's paper setting, as summary.pdf)");
     command->footer(
         "The QR codes are signed with the event signing key (`meetscan keys generate`); every station "
         "that trusts its public half accepts them.");

@@ -2,6 +2,7 @@
 // pdftoppm as a printer would, and every QR code on it read back by `meetscan decode` and
 // accepted by `meetscan badge inspect` as the right attendee.
 #include "core/domain/attendee.hpp"
+#include "core/store/store.hpp"
 #include "meetscan/scanner/signing.hpp"
 #include "support/json_lines.hpp"
 #include "support/run_process.hpp"
@@ -56,6 +57,14 @@ protected:
     ProcessResult run(std::vector<std::string> args) {
         args.insert(args.begin(), {"--db", (m_dir / "event.db").string()});
         return runMeetscan(args);
+    }
+    // The event's paper setting, which summary.pdf and the badge sheets follow.
+    void setEventPaper(const std::string& paper) {
+        auto store = core::Store::open(m_dir / "event.db");
+        ASSERT_TRUE(store.ok());
+        auto event = (*store)->events().event();
+        event.settings.paper = paper;
+        ASSERT_TRUE((*store)->events().saveEvent(event).ok());
     }
     scanner::KeyPair generateKey() {
         auto generated = run({"keys", "generate", "--out", (m_dir / "key.json").string()});
@@ -153,37 +162,86 @@ protected:
 
 struct SheetCase {
     const char* size;
+    const char* paper; // the event's paper setting
     int perSheet;
 };
+
+// pdfinfo's name for the page size.
+std::string pdfinfoPaper(const std::string& paper) {
+    return paper == "letter" ? "(letter)" : "(A4)";
+}
 
 class BadgesSheet : public BadgesCli, public ::testing::WithParamInterface<SheetCase> {};
 
 TEST_P(BadgesSheet, EveryBadgeOnTheSheetsReadsBackSignedForItsAttendee) {
     if (!haveClients())
         GTEST_SKIP() << "needs qpdf, pdfinfo, pdftotext and pdftoppm (poppler-utils)";
+    const std::string paper = GetParam().paper;
+    setEventPaper(paper);
     const auto keys = generateKey();
-    const auto pdf = m_dir / (std::string("sheet-") + GetParam().size + ".pdf");
+    const auto pdf = m_dir / (std::string("sheet-") + GetParam().size + "-" + paper + ".pdf");
     auto result = run({"badges", "--out", pdf.string(), "--size", GetParam().size});
     ASSERT_EQ(result.exitCode, 0) << result.err;
-    EXPECT_NE(result.out.find("6 badges"), std::string::npos) << result.out;
+    const int expectedPages =
+        (static_cast<int>(kRoster.size()) + GetParam().perSheet - 1) / GetParam().perSheet;
+    const std::string label = paper == "letter" ? "Letter" : "A4";
+    EXPECT_NE(result.out.find("6 badges (" + std::string(GetParam().size) + ", sheet) on " +
+                              std::to_string(expectedPages) + " " + label + " sheet"),
+              std::string::npos)
+        << result.out;
 
     auto check = runProcess({"qpdf", "--check", pdf.string()});
     EXPECT_EQ(check.exitCode, 0) << check.out << check.err;
     const auto info = pdfInfo(pdf);
-    EXPECT_NE(info.find("(A4)"), std::string::npos) << info;
-    const int expectedPages =
-        (static_cast<int>(kRoster.size()) + GetParam().perSheet - 1) / GetParam().perSheet;
+    EXPECT_NE(info.find(pdfinfoPaper(paper)), std::string::npos) << info;
     EXPECT_EQ(pages(info), expectedPages) << info;
     expectNamesInText(pdf, kRoster);
     expectEveryBadgeReadsBack(decodePages(pdf, expectedPages), kRoster, keys);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, BadgesSheet,
-                         ::testing::Values(SheetCase{"a6", 4}, SheetCase{"4x3in", 6}, SheetCase{"cr80", 10}),
+                         ::testing::Values(SheetCase{"a6", "a4", 4}, SheetCase{"4x3in", "a4", 6},
+                                           SheetCase{"cr80", "a4", 10}, SheetCase{"a6", "letter", 2},
+                                           SheetCase{"4x3in", "letter", 6}, SheetCase{"cr80", "letter", 10}),
                          [](const auto& testInfo) {
-                             return std::string(testInfo.param.size) == "4x3in" ? std::string("inch4x3")
-                                                                                : testInfo.param.size;
+                             const std::string size = testInfo.param.size;
+                             return (size == "4x3in" ? std::string("inch4x3") : size) + "_" +
+                                    testInfo.param.paper;
                          });
+
+TEST_F(BadgesCli, PaperOptionOverridesTheEventSetting) {
+    if (!haveClients())
+        GTEST_SKIP() << "needs qpdf, pdfinfo, pdftotext and pdftoppm (poppler-utils)";
+    setEventPaper("letter");
+    const auto keys = generateKey();
+    const auto a4 = m_dir / "a4.pdf";
+    auto onA4 = run({"badges", "--out", a4.string(), "--size", "a6", "--paper", "a4"});
+    ASSERT_EQ(onA4.exitCode, 0) << onA4.err;
+    EXPECT_NE(onA4.out.find("on 2 A4 sheets"), std::string::npos) << onA4.out;
+    EXPECT_NE(pdfInfo(a4).find("(A4)"), std::string::npos) << pdfInfo(a4);
+
+    setEventPaper("a4");
+    const auto letter = m_dir / "letter.pdf";
+    auto onLetter = run({"badges", "--out", letter.string(), "--size", "a6", "--paper", "letter"});
+    ASSERT_EQ(onLetter.exitCode, 0) << onLetter.err;
+    EXPECT_NE(onLetter.out.find("on 3 Letter sheets"), std::string::npos) << onLetter.out;
+    const auto info = pdfInfo(letter);
+    EXPECT_NE(info.find("(letter)"), std::string::npos) << info;
+    EXPECT_EQ(pages(info), 3) << info;
+    expectEveryBadgeReadsBack(decodePages(letter, 3), kRoster, keys);
+
+    // Single badges are pages of the badge's own size, whatever the paper.
+    const auto single = m_dir / "single-letter.pdf";
+    auto singles = run({"badges", "--out", single.string(), "--size", "cr80", "--layout", "single", "--paper",
+                        "letter", "--attendee", "AN01"});
+    ASSERT_EQ(singles.exitCode, 0) << singles.err;
+    EXPECT_NE(pdfInfo(single).find("242.6"), std::string::npos) << pdfInfo(single);
+
+    auto bad = run({"badges", "--out", (m_dir / "a3.pdf").string(), "--paper", "a3"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_EQ(bad.err.rfind("meetscan: error: --paper: 'a3' is not a4 or letter", 0), 0U) << bad.err;
+    EXPECT_FALSE(std::filesystem::exists(m_dir / "a3.pdf"));
+}
 
 TEST_F(BadgesCli, SingleBadgesArePagesOfTheBadgeSize) {
     if (!haveClients())

@@ -2,10 +2,9 @@
 // Python's strict csv and zipfile), consent and erasure applied, and Ctrl-C mid-export.
 #include "cli/export_cli_fixture.hpp"
 
+#include <cctype>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
-#include <cctype>
 #include <set>
 #include <sstream>
 
@@ -35,6 +34,19 @@ for card in vobject.readComponents(raw.decode('utf-8'), validate=True):
 print(json.dumps(cards))
 )";
 
+// pdftotext's text with every run of whitespace (a wrapped line) as one space.
+std::string foldWhitespace(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+        if (!space)
+            out += c;
+        else if (!out.empty() && out.back() != ' ')
+            out += ' ';
+    }
+    return out;
+}
+
 class ExportPacketsCli : public ::testing::Test {
 protected:
     void SetUp() override { m_ids = buildExportEvent(m_db); }
@@ -61,7 +73,8 @@ protected:
         return runProcess({"pdftotext", "-enc", "UTF-8", pdf.string(), "-"}).out;
     }
     static bool haveClients() {
-        return haveProgram("qpdf") && haveProgram("pdftotext") && haveProgram("pdfinfo") && havePythonModule("vobject");
+        return haveProgram("qpdf") && haveProgram("pdftotext") && haveProgram("pdfinfo") &&
+               havePythonModule("vobject");
     }
 
     TempDir m_dir;
@@ -75,7 +88,8 @@ TEST_F(ExportPacketsCli, FolderPerAttendeeReadBackByRealClients) {
         GTEST_SKIP() << "needs qpdf, pdftotext, pdfinfo and python3-vobject";
     auto result = run({"--out", m_out.string()});
     ASSERT_EQ(result.exitCode, 0) << result.err;
-    EXPECT_NE(result.err.find("every attendee with at least one connection or booth visit"), std::string::npos);
+    EXPECT_NE(result.err.find("every attendee with at least one connection or booth visit"),
+              std::string::npos);
     EXPECT_NE(result.err.find("(100%)"), std::string::npos) << result.err;
 
     auto rows = index(m_out);
@@ -104,8 +118,8 @@ TEST_F(ExportPacketsCli, FolderPerAttendeeReadBackByRealClients) {
 
     const auto ana = m_out / anaRow[5].get<std::string>();
     const auto text = pdfText(ana / "summary.pdf");
-    for (const char* expected : {"Open Source Summit", "Ana Silva", "Борис Иванов", "王小明", "Бета", "Acme Corp",
-                                 "BO02@example.org"})
+    for (const char* expected : {"Open Source Summit", "Ana Silva", "Борис Иванов", "王小明", "Бета",
+                                 "Acme Corp", "BO02@example.org"})
         EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
     EXPECT_NE(runProcess({"pdfinfo", (ana / "summary.pdf").string()}).out.find("(A4)"), std::string::npos);
 
@@ -153,7 +167,8 @@ TEST_F(ExportPacketsCli, ZipPerAttendeeAndLetterPaperAndLongLists) {
         ASSERT_TRUE((*store)->attendees().importAll(crowd).ok());
         const auto station = (*store)->events().station().id;
         for (const auto& other : crowd)
-            (*store)->meetings().add({core::newUlid(), station, core::nowMs(), m_ids.loner, other.id, "", ""});
+            (*store)->meetings().add(
+                {core::newUlid(), station, core::nowMs(), m_ids.loner, other.id, "", ""});
     }
     auto result = run({"--out", m_out.string(), "--zip", "--attendee", m_ids.loner, "--attendee", "BO02"});
     ASSERT_EQ(result.exitCode, 0) << result.err;
@@ -163,9 +178,10 @@ TEST_F(ExportPacketsCli, ZipPerAttendeeAndLetterPaperAndLongLists) {
     EXPECT_EQ(zip.extension(), ".zip");
     EXPECT_EQ(rows[m_ids.loner][6], "40");
     EXPECT_FALSE(std::filesystem::exists(m_out / zip.stem()));
-    const auto unzip = runPython("import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; "
-                                 "z.extractall(sys.argv[2]); print(sorted(z.namelist()))",
-                                 {zip.string(), (m_dir / "unzipped").string()});
+    const auto unzip =
+        runPython("import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; "
+                  "z.extractall(sys.argv[2]); print(sorted(z.namelist()))",
+                  {zip.string(), (m_dir / "unzipped").string()});
     ASSERT_EQ(unzip.exitCode, 0) << unzip.err;
     const auto folder = m_dir / "unzipped" / zip.stem();
     for (const char* file : {"summary.pdf", "contacts.vcf", "connections.csv", "packet.json"})
@@ -198,7 +214,8 @@ TEST_F(ExportPacketsCli, EveryMeetingAndVisitSaysAtWhichStation) {
         ASSERT_EQ(events.station().id, lounge.id); // saving other stations does not change which one this is
         // Ana meets Boris again in Hall B; Wang again at a station merged in without its row.
         (*store)->meetings().add({core::newUlid(t1), hall.id, t1, m_ids.ana, m_ids.boris, "", ""});
-        (*store)->meetings().add({core::newUlid(t1), "01JSTATIONNOTKNOWNHERE00", t1 + 1000, m_ids.wang, m_ids.ana, "", ""});
+        (*store)->meetings().add(
+            {core::newUlid(t1), "01JSTATIONNOTKNOWNHERE00", t1 + 1000, m_ids.wang, m_ids.ana, "", ""});
         // The loner visits Acme at its booth kiosk.
         (void)(*store)->leads().touch("acme", m_ids.loner, m_ids.staff, booth.id, t1 + 2000);
     }
@@ -248,13 +265,57 @@ TEST_F(ExportPacketsCli, EveryMeetingAndVisitSaysAtWhichStation) {
         return out;
     };
     const auto text = folded(pdfText(ana / "summary.pdf"));
-    EXPECT_NE(text.find("first 2026-11-18 11:06 UTC at Lounge kiosk · last 2026-11-18 12:06 UTC at Hall B — 展台"),
+    EXPECT_NE(
+        text.find("first 2026-11-18 11:06 UTC at Lounge kiosk · last 2026-11-18 12:06 UTC at Hall B — 展台"),
+        std::string::npos)
+        << text;
+    EXPECT_NE(text.find("Acme Corp — booth B12 · first visit 2026-11-18 11:06 UTC at Lounge kiosk"),
               std::string::npos)
         << text;
-    EXPECT_NE(text.find("Acme Corp — booth B12 · first visit 2026-11-18 11:06 UTC at Lounge kiosk"), std::string::npos)
-        << text;
     const auto lonerText = folded(pdfText(loner / "summary.pdf"));
-    EXPECT_NE(lonerText.find("first visit 2026-11-18 12:06 UTC at Acme booth kiosk"), std::string::npos) << lonerText;
+    EXPECT_NE(lonerText.find("first visit 2026-11-18 12:06 UTC at Acme booth kiosk"), std::string::npos)
+        << lonerText;
+}
+
+// Printing summary.pdf goes through CUPS's filters: pdftopdf wraps the page in a form, pdftocairo
+// turns it into PostScript (cups-pdf and PostScript printers), and a printer or ghostscript makes
+// the page again. Run here without a scheduler: the page must keep its text in every script, and
+// carry no mask (a mask inside the form made cairo's PostScript output rasterise the whole page).
+TEST_F(ExportPacketsCli, SummaryKeepsItsTextThroughTheCupsPostScriptFilters) {
+    const char* pdftopdf = "/usr/lib/cups/filter/pdftopdf";
+    const char* ppd = "/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd";
+    if (!haveClients() || !haveProgram("pdftocairo") || !haveProgram("gs") || !haveProgram("pdfimages") ||
+        !std::filesystem::exists(pdftopdf) || !std::filesystem::exists(ppd))
+        GTEST_SKIP() << "needs cups-filters, printer-driver-cups-pdf, poppler-utils and ghostscript";
+    auto exported = run({"--out", m_out.string(), "--attendee", m_ids.ana});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err;
+    const auto pdf = m_out / index(m_out)[m_ids.ana][5].get<std::string>() / "summary.pdf";
+
+    const auto images = runProcess({"pdfimages", "-list", pdf.string()}).out;
+    EXPECT_EQ(images.find("smask"), std::string::npos) << images;
+    EXPECT_EQ(images.find("stencil"), std::string::npos) << images;
+
+    RunOptions filter;
+    filter.env = {{"PPD", ppd},
+                  {"CONTENT_TYPE", "application/pdf"},
+                  {"FINAL_CONTENT_TYPE", "application/vnd.cups-postscript"}};
+    auto wrapped = runProcess({pdftopdf, "1", "kiosk", "summary", "1", "media=A4", pdf.string()}, filter);
+    ASSERT_EQ(wrapped.exitCode, 0) << wrapped.err;
+    const auto form = m_dir.write("wrapped.pdf", wrapped.out);
+    const auto postscript = m_dir / "summary.ps";
+    // The command line CUPS's pdftops filter runs for a level 2 PostScript queue (cups-pdf's).
+    auto ps = runProcess({"pdftocairo", "-ps", "-level2", "-origpagesizes", "-nocenter", "-r", "300",
+                          form.string(), postscript.string()});
+    ASSERT_EQ(ps.exitCode, 0) << ps.err;
+    const auto printed = m_dir / "printed.pdf";
+    auto gs = runProcess({"gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
+                          "-sOutputFile=" + printed.string(), postscript.string()});
+    ASSERT_EQ(gs.exitCode, 0) << gs.err;
+    const auto text = foldWhitespace(pdfText(printed));
+    for (const char* expected :
+         {"Open Source Summit", "Follow-up for Ana Silva", "Борис Иванов", "王", "小明", "Бета"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << " lost on the way to the printer:\n"
+                                                          << text;
 }
 
 // A whole-event export lays out with cuts of the big CJK fonts (packet_fonts.hpp); a packet for
@@ -316,13 +377,15 @@ TEST_F(ExportPacketsCli, InterruptLeavesOnlyCompletePackets) {
         ASSERT_TRUE((*store)->attendees().importAll(crowd).ok());
         const auto station = (*store)->events().station().id;
         for (std::size_t i = 0; i + 1 < crowd.size(); ++i)
-            (*store)->meetings().add({core::newUlid(), station, core::nowMs(), crowd[i].id, crowd[i + 1].id, "", ""});
+            (*store)->meetings().add(
+                {core::newUlid(), station, core::nowMs(), crowd[i].id, crowd[i + 1].id, "", ""});
     }
-    const std::string command = std::string(MEETSCAN_BINARY) + " --db '" + m_db.string() + "' export packets --out '" +
-                                m_out.string() + "' & pid=$!; " +
-                                // Ctrl-C as soon as the first packets are in place, long before the last.
-                                "while kill -0 $pid 2>/dev/null && [ -z \"$(ls '" + m_out.string() +
-                                "' 2>/dev/null)\" ]; do sleep 0.05; done; kill -INT $pid; wait $pid; echo rc=$?";
+    const std::string command =
+        std::string(MEETSCAN_BINARY) + " --db '" + m_db.string() + "' export packets --out '" +
+        m_out.string() + "' & pid=$!; " +
+        // Ctrl-C as soon as the first packets are in place, long before the last.
+        "while kill -0 $pid 2>/dev/null && [ -z \"$(ls '" + m_out.string() +
+        "' 2>/dev/null)\" ]; do sleep 0.05; done; kill -INT $pid; wait $pid; echo rc=$?";
     const auto result = runProcess({"sh", "-c", command});
     ASSERT_NE(result.out.find("rc=130"), std::string::npos) << result.out << result.err;
     EXPECT_NE(result.err.find("meetscan: error: interrupted"), std::string::npos) << result.err;

@@ -147,7 +147,10 @@ bool CupsServer::addPdfPrinter(const std::string& name, std::string& error) {
     }
     m_pdfConfigs.push_back(config);
     // pdftocairo keeps the PDF's text (with its Unicode mapping) through the PostScript step
-    // cups-pdf needs, so pdftotext can read the printed page back.
+    // cups-pdf needs, so pdftotext can read the printed page back. The other renderers cannot:
+    // ghostscript's ps2write ("gs", and "hybrid", Debian's default) rasterises every page cairo
+    // writes, since cairo makes each page a transparency group, and poppler's "pdftops" drops the
+    // Unicode mapping of the CJK fonts.
     auto added = tool({"lpadmin", "-p", name, "-E", "-v", "cups-pdf:/" + instance, "-P", kCupsPdfPpd, "-o",
                        "pdftops-renderer-default=pdftocairo"});
     if (added.exitCode != 0) {

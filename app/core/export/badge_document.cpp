@@ -42,6 +42,7 @@ Expected<BadgeDocument> collectBadges(Store& store, const std::vector<std::strin
     document.accentColour = event.settings.accentColour;
     document.size = size;
     document.layout = layout;
+    document.paper = findSheetPaper(event.settings.paper).value_or(kA4Sheet);
     for (const auto& attendee : *selected) {
         if (attendee.badgeCode.empty())
             return Error::badInput(fmt::format("attendee {} has no badge code to sign", attendee.id));

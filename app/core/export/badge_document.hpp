@@ -11,7 +11,8 @@ namespace meetscan::core {
 
 // The named attendees (id, badge code or e-mail) in the order given, else every attendee of the
 // roster who was not erased. Consent does not matter here: it is the attendee's own badge.
-// BadInput for an unknown or erased attendee, an empty roster, or no event signing key.
+// Sheets are on the event's paper (its `paper` setting: a4 or letter); the caller may set
+// another. BadInput for an unknown or erased attendee, an empty roster, or no event signing key.
 [[nodiscard]] Expected<BadgeDocument> collectBadges(Store& store, const std::vector<std::string>& attendees,
                                                     const BadgeSize& size, BadgeLayout layout);
 

@@ -11,11 +11,12 @@ namespace {
 constexpr double kInch = 72.0;
 
 constexpr std::array kSizes{
-    BadgeSize{"a6", "A6 portrait, 105 x 148 mm, 4 per A4 sheet", 105.0 * kPointsPerMm, 148.0 * kPointsPerMm},
-    BadgeSize{"4x3in", "4 x 3 in landscape (Avery 5392-like inserts), 6 per A4 sheet", 4.0 * kInch,
+    BadgeSize{"a6", "A6 portrait, 105 x 148 mm, 4 per A4 sheet, 2 per Letter sheet", 105.0 * kPointsPerMm,
+              148.0 * kPointsPerMm},
+    BadgeSize{"4x3in", "4 x 3 in landscape (Avery 5392-like inserts), 6 per A4 or Letter sheet", 4.0 * kInch,
               3.0 * kInch},
-    BadgeSize{"cr80", "CR80 / ID-1 card, 85.6 x 54 mm landscape, 10 per A4 sheet", 85.6 * kPointsPerMm,
-              53.98 * kPointsPerMm},
+    BadgeSize{"cr80", "CR80 / ID-1 card, 85.6 x 54 mm landscape, 10 per A4 or Letter sheet",
+              85.6 * kPointsPerMm, 53.98 * kPointsPerMm},
 };
 
 } // namespace
@@ -28,6 +29,13 @@ std::optional<BadgeSize> findBadgeSize(std::string_view name) {
     for (const auto& size : kSizes)
         if (size.name == name)
             return size;
+    return std::nullopt;
+}
+
+std::optional<SheetPaper> findSheetPaper(std::string_view name) {
+    for (const auto& paper : {kA4Sheet, kLetterSheet})
+        if (paper.name == name)
+            return paper;
     return std::nullopt;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// Badge sizes and how many of them an A4 sheet holds. Sizes are in PostScript points (1/72 in),
-// cairo's PDF unit.
+// Badge sizes and how many of them a sheet of A4 or Letter holds. Sizes are in PostScript points
+// (1/72 in), cairo's PDF unit.
 #include <optional>
 #include <span>
 #include <string_view>
@@ -8,7 +8,18 @@
 namespace meetscan::core {
 
 inline constexpr double kPointsPerMm = 72.0 / 25.4;
-inline constexpr double kA4SheetWidth = 595.28, kA4SheetHeight = 841.89;
+
+// The paper badge sheets are printed on: the event's `paper` setting (the one summary.pdf uses),
+// or `meetscan badges --paper`.
+struct SheetPaper {
+    std::string_view name;  // a4 | letter
+    std::string_view label; // A4 | Letter, for people
+    double width = 0;       // points
+    double height = 0;
+};
+inline constexpr SheetPaper kA4Sheet{"a4", "A4", 595.28, 841.89};
+inline constexpr SheetPaper kLetterSheet{"letter", "Letter", 612.0, 792.0};
+[[nodiscard]] std::optional<SheetPaper> findSheetPaper(std::string_view name);
 
 struct BadgeSize {
     std::string_view name;        // as given to `--size`
@@ -17,8 +28,8 @@ struct BadgeSize {
     double height = 0;
 };
 
-// a6 (105 x 148 mm, 4 a sheet), 4x3in (Avery 5392-like inserts, 6 a sheet), cr80 (ID-1 card,
-// 85.6 x 54 mm, 10 a sheet). The first is the default.
+// a6 (105 x 148 mm: 4 on A4, 2 on Letter), 4x3in (Avery 5392-like inserts: 6 on either), cr80
+// (ID-1 card, 85.6 x 54 mm: 10 on either). The first is the default.
 [[nodiscard]] std::span<const BadgeSize> badgeSizes();
 [[nodiscard]] std::optional<BadgeSize> findBadgeSize(std::string_view name);
 

@@ -223,6 +223,12 @@ void paintCutGuides(cairo_t* cr, const BadgeSize& size, const SheetGrid& grid, d
 
 } // namespace
 
+SheetGrid pageGrid(const BadgeDocument& document) {
+    if (document.layout == BadgeLayout::Single)
+        return SheetGrid{};
+    return sheetGrid(document.size, document.paper.width, document.paper.height);
+}
+
 Expected<std::string> badgesPdf(const BadgeDocument& document) {
     std::vector<std::vector<std::vector<bool>>> codes;
     codes.reserve(document.badges.size());
@@ -233,9 +239,9 @@ Expected<std::string> badgesPdf(const BadgeDocument& document) {
                 fmt::format("attendee {}: the badge text is too long for a QR code", face.attendeeId));
     }
     const bool sheet = document.layout == BadgeLayout::Sheet;
-    const double pageWidth = sheet ? kA4SheetWidth : document.size.width;
-    const double pageHeight = sheet ? kA4SheetHeight : document.size.height;
-    const SheetGrid grid = sheet ? sheetGrid(document.size, pageWidth, pageHeight) : SheetGrid{};
+    const double pageWidth = sheet ? document.paper.width : document.size.width;
+    const double pageHeight = sheet ? document.paper.height : document.size.height;
+    const SheetGrid grid = pageGrid(document);
 
     std::string bytes;
     cairo_surface_t* surface =

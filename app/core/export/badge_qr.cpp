@@ -1,28 +1,54 @@
 #include "core/export/badge_qr.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace meetscan::core {
+
+namespace {
+
+std::uint32_t channel(double value) {
+    return static_cast<std::uint32_t>(value * 255.0 + 0.5) & 0xFFU;
+}
+
+// The dark modules' colour as a CAIRO_FORMAT_RGB24 pixel.
+std::uint32_t inkOf(cairo_t* cr) {
+    double r = 0, g = 0, b = 0, a = 1;
+    if (cairo_pattern_get_rgba(cairo_get_source(cr), &r, &g, &b, &a) != CAIRO_STATUS_SUCCESS)
+        return 0;
+    return channel(r) << 16U | channel(g) << 8U | channel(b);
+}
+
+} // namespace
 
 void paintQr(cairo_t* cr, const std::vector<std::vector<bool>>& modules, double x, double y, double size) {
     if (modules.empty())
         return;
+    constexpr std::uint32_t kPaper = 0xFFFFFFU;
+    const std::uint32_t ink = inkOf(cr);
     const int count = static_cast<int>(modules.size());
-    cairo_surface_t* image = cairo_image_surface_create(CAIRO_FORMAT_A8, count, count);
+    cairo_surface_t* image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, count, count);
     cairo_surface_flush(image);
     unsigned char* data = cairo_image_surface_get_data(image);
     const int stride = cairo_image_surface_get_stride(image);
-    for (int row = 0; row < count; ++row)
-        for (int col = 0; col < count; ++col)
-            data[row * stride + col] =
-                modules[static_cast<std::size_t>(row)][static_cast<std::size_t>(col)] ? 255 : 0;
+    for (int row = 0; row < count; ++row) {
+        const auto& dark = modules[static_cast<std::size_t>(row)];
+        for (int col = 0; col < count; ++col) {
+            const std::uint32_t pixel = dark[static_cast<std::size_t>(col)] ? ink : kPaper;
+            std::memcpy(data + row * stride + col * 4, &pixel, sizeof pixel);
+        }
+    }
     cairo_surface_mark_dirty(image);
     cairo_save(cr);
     cairo_translate(cr, x, y);
     cairo_scale(cr, size / count, size / count);
     cairo_pattern_t* pattern = cairo_pattern_create_for_surface(image);
     cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST);
-    cairo_mask(cr, pattern);
+    cairo_set_source(cr, pattern);
+    cairo_rectangle(cr, 0, 0, count, count);
+    cairo_fill(cr);
     cairo_pattern_destroy(pattern);
-    cairo_restore(cr);
+    cairo_restore(cr); // the caller's source again
     cairo_surface_destroy(image);
 }
 
