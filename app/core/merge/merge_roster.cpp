@@ -86,6 +86,9 @@ void foldAttendees(SQLite::Database& db, const std::string& schema) {
                         "WHERE (SELECT {3} FROM main.attendee a WHERE a.id = excluded.attendee_id) > "
                         "(SELECT {3} FROM main.attendee a WHERE a.id = attendee_code.attendee_id)",
                         schema, attendeeOrder("s"), attendeeOrder("m"), attendeeOrderColumns("a")));
+    // A code that is somebody's badge code is theirs, whoever else lists it as a further code
+    // (badge codes are found on the row itself, migration 8).
+    db.exec("DELETE FROM main.attendee_code WHERE code IN (SELECT badge_code FROM main.attendee)");
     db.exec("DROP TABLE temp.merge_roster_won");
 }
 

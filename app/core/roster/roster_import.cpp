@@ -143,13 +143,18 @@ public:
         if (m_checkCodesAcrossRows)
             for (std::string_view code : m_codeViews)
                 m_codeLines.emplace(stableView(code), record.line);
-        attendee.id = attendeeIdForCode(attendee.badgeCode);
+        if (m_deriveIds)
+            attendee.id = attendeeIdForCode(attendee.badgeCode);
         return std::nullopt;
     }
 
     void reserve(std::size_t rows) { m_codeLines.reserve(rows); }
-    // A second pass over rows already checked together need not build the code table again.
-    void skipCodesAcrossRows() { m_checkCodesAcrossRows = false; }
+    // A second pass over rows already checked together need not build the code table again, nor
+    // hash the codes into ids again: the first pass kept them with the rows' places.
+    void skipCodesAcrossRows() {
+        m_checkCodesAcrossRows = false;
+        m_deriveIds = false;
+    }
 
 private:
     // A view of `code` that outlives the row: the file text itself when the code is written there
@@ -199,6 +204,7 @@ private:
     std::string_view m_content;
     std::unordered_map<std::string_view, std::size_t> m_codeLines;
     bool m_checkCodesAcrossRows = true;
+    bool m_deriveIds = true;
     std::deque<std::string> m_ownedCodes;
     std::vector<std::string_view> m_codeViews; // this row's codes, reused from row to row
     std::string m_otherCodes;                  // reused from row to row
@@ -323,7 +329,7 @@ Expected<RosterScanResult> scanRoster(std::string_view content, const std::strin
         if (auto written = row(attendee); !written)
             return written.error();
         RosterRowPlace& kept = result.places.emplace_back(RosterRowPlace{place.offset, place.line, {}});
-        std::copy_n(attendee.id.begin(), std::min(attendee.id.size(), kept.idPrefix.size()), kept.idPrefix.begin());
+        std::copy_n(attendee.id.begin(), std::min(attendee.id.size(), kept.id.size()), kept.id.begin());
         ++result.rows;
     }
     return result;
@@ -331,7 +337,10 @@ Expected<RosterScanResult> scanRoster(std::string_view content, const std::strin
 
 void sortByAttendeeId(std::vector<RosterRowPlace>& places) {
     std::sort(places.begin(), places.end(),
-              [](const RosterRowPlace& a, const RosterRowPlace& b) { return a.idPrefix < b.idPrefix; });
+              [](const RosterRowPlace& a, const RosterRowPlace& b) {
+                  // char_traits<char> compares as unsigned bytes, as SQLite's BINARY collation does
+                  return std::string_view(a.id.data(), a.id.size()) < std::string_view(b.id.data(), b.id.size());
+              });
 }
 
 Expected<std::size_t> readRosterRows(std::string_view content, const std::string& file,
@@ -354,6 +363,7 @@ Expected<std::size_t> readRosterRows(std::string_view content, const std::string
             return Error::badInput(fmt::format("{}:{}: no row there", file, place.line));
         if (auto problem = converter.convert(record, attendee))
             return Error::badInput(RosterProblem{file, problem->line, problem->column, problem->reason}.message());
+        attendee.id.assign(place.id.data(), place.id.size());
         if (auto written = row(attendee); !written)
             return written.error();
     }

@@ -44,11 +44,14 @@ struct RosterParseResult {
     std::vector<RosterProblem> skipped; // bad rows left out under skipBadRows
 };
 
+inline constexpr std::size_t kAttendeeIdBytes = 17; // "A" and 16 base32 letters: attendeeIdForCode
+
 // Where a good row's record starts in the export, so that a later pass can read it again alone.
 struct RosterRowPlace {
     std::size_t offset = 0;
     std::size_t line = 1;
-    std::array<unsigned char, 16> idPrefix{}; // the first bytes of the row's attendee id
+    // The row's attendee id: the order to write in, and what a later pass need not hash again.
+    std::array<char, kAttendeeIdBytes> id{};
 };
 
 // Orders the places by the rows' attendee ids (bytes compared as SQLite compares text): the

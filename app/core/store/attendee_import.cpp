@@ -39,12 +39,12 @@ constexpr const char* kUpsert =
     "OR role IS NOT ?11 OR exhibitor_id IS NOT ?12 OR consent_exhibitors IS NOT ?13 "
     "OR consent_networking IS NOT ?14 OR source IS NOT ?15";
 
-// Secondary indexes are rebuilt in one sorted pass after a large first import rather than
-// updated row by row in random order.
-constexpr const char* kDropIndexes = "DROP INDEX IF EXISTS attendee_by_email; DROP INDEX IF EXISTS attendee_code_by_attendee;";
-constexpr const char* kCreateIndexes =
-    "CREATE INDEX IF NOT EXISTS attendee_by_email ON attendee (lower(email)) WHERE email <> ''; "
-    "CREATE INDEX IF NOT EXISTS attendee_code_by_attendee ON attendee_code (attendee_id);";
+// What a large first import sets aside and puts back, as the schema defines them, before its
+// transaction commits: the secondary indexes, rebuilt in one sorted pass each instead of updated
+// row by row in random order, and the attendee outbox triggers, replaced by one set-based
+// statement (queueImported) instead of a trigger program run per row.
+constexpr std::array kBulkIndexes{"attendee_by_email", "attendee_by_badge_code", "attendee_code_by_attendee"};
+constexpr std::array kBulkTriggers{"attendee_outbox_insert", "attendee_outbox_update"};
 constexpr size_t kBulkRows = 5000;
 
 // New people go in through a plain INSERT of many rows at once: one statement step per 64 rows
@@ -95,11 +95,12 @@ bool isConstraintError(const SQLite::Exception& e) {
     return (e.getErrorCode() & 0xFF) == SQLITE_CONSTRAINT; // key violations come as extended codes
 }
 
-// Views into the row being written, into a vector reused from row to row.
+// The person's further codes (their badge code sits on their row), as views into the row being
+// written, into a vector reused from row to row; sorted, without repeats.
 void codesOf(const Attendee& a, std::vector<std::string_view>& codes) {
-    codes.assign(1, a.badgeCode);
+    codes.clear();
     for (const auto& code : a.otherCodes)
-        if (!code.empty())
+        if (!code.empty() && code != a.badgeCode)
             codes.push_back(code);
     if (codes.size() > 1) {
         std::sort(codes.begin(), codes.end());
@@ -111,16 +112,20 @@ bool sameCodes(const std::vector<std::string>& held, const std::vector<std::stri
     return std::equal(held.begin(), held.end(), wanted.begin(), wanted.end());
 }
 
-// What the database holds before the import, read in two sequential scans.
+// What the database holds before the import, read in two sequential scans. `ownerByCode` has
+// every code, badge codes and further codes alike; `codesById` the further codes only.
 struct ExistingRoster {
     std::unordered_map<std::string, bool> erasedById;
     std::unordered_map<std::string, std::string> ownerByCode;
     std::unordered_map<std::string, std::vector<std::string>> codesById;
 
     explicit ExistingRoster(SQLite::Database& db) {
-        SQLite::Statement people(db, "SELECT id, erased_at IS NOT NULL FROM attendee");
-        while (people.executeStep())
-            erasedById.emplace(people.getColumn(0).getString(), people.getColumn(1).getInt() != 0);
+        SQLite::Statement people(db, "SELECT id, erased_at IS NOT NULL, badge_code FROM attendee");
+        while (people.executeStep()) {
+            auto id = people.getColumn(0).getString();
+            ownerByCode.emplace(people.getColumn(2).getString(), id);
+            erasedById.emplace(std::move(id), people.getColumn(1).getInt() != 0);
+        }
         SQLite::Statement codes(db, "SELECT code, attendee_id FROM attendee_code ORDER BY code");
         while (codes.executeStep()) {
             auto code = codes.getColumn(0).getString();
@@ -129,6 +134,35 @@ struct ExistingRoster {
             ownerByCode.emplace(std::move(code), std::move(owner));
         }
     }
+};
+
+// Indexes and triggers dropped for a bulk write and created again from their own definitions.
+// DDL is transactional in SQLite: an import that fails rolls their drop back with its rows.
+class SchemaStash {
+public:
+    template <std::size_t N>
+    SchemaStash(SQLite::Database& db, const std::array<const char*, N>& names) : m_db(db) {
+        SQLite::Statement query(db, "SELECT type, sql FROM sqlite_schema WHERE name = ? AND sql IS NOT NULL");
+        for (const char* name : names) {
+            query.bind(1, name);
+            if (!query.executeStep())
+                continue;
+            const std::string drop = query.getColumn(0).getString() == "trigger" ? "TRIGGER" : "INDEX";
+            m_definitions.push_back(query.getColumn(1).getString());
+            query.reset(); // a schema table being read cannot be changed
+            m_db.exec(fmt::format("DROP {} {}", drop, name));
+        }
+    }
+
+    void restore() {
+        for (const auto& definition : m_definitions)
+            m_db.exec(definition);
+        m_definitions.clear();
+    }
+
+private:
+    SQLite::Database& m_db;
+    std::vector<std::string> m_definitions;
 };
 
 // One import in progress: the transaction is the caller's; rows come one at a time, in any order.
@@ -141,9 +175,8 @@ public:
           m_bulk(expectedRows >= kBulkRows && expectedRows > 2 * m_existing.erasedById.size()),
           m_now(nowMs()) {
         if (m_bulk) {
-            m_db.exec(kDropIndexes);
-            m_codeArena.reserve(expectedRows * 64); // a ticket secret, an id and two NULs, give or take
-            m_newCodes.reserve(expectedRows);
+            m_indexes.emplace(m_db, kBulkIndexes);
+            m_triggers.emplace(m_db, kBulkTriggers);
         }
         m_upsert.emplace(m_db, kUpsert);
         m_insertMany.emplace(m_db, std::string(kInsertHead) + valuesList(kRowsPerInsert, kAttendeeColumns));
@@ -171,9 +204,8 @@ public:
             return Done{};
         }
         codesOf(a, m_wanted);
-        for (const auto& code : m_wanted) {
-            if (m_existing.ownerByCode.empty())
-                break;
+        for (std::size_t i = 0; i <= m_wanted.size() && !m_existing.ownerByCode.empty(); ++i) {
+            const std::string_view code = i == 0 ? std::string_view(a.badgeCode) : m_wanted[i - 1];
             m_code.assign(code);
             const auto owner = m_existing.ownerByCode.find(m_code);
             if (owner != m_existing.ownerByCode.end() && owner->second != id)
@@ -202,6 +234,7 @@ public:
             for (const auto& code : m_wanted) {
                 if (std::binary_search(current.begin(), current.end(), code, std::less<>{}))
                     continue;
+                ++m_codesAdded;
                 if (m_bulk) {
                     m_newCodes.push_back(m_codeArena.size());
                     m_codeArena.append(code).append(1, '\0').append(id).append(1, '\0');
@@ -261,12 +294,67 @@ public:
             return flushed.error();
         if (auto added = addBulkCodes(); !added)
             return added.error();
-        if (m_bulk)
-            m_db.exec(kCreateIndexes);
+        if (m_indexes) {
+            if (auto rebuilt = rebuildIndexes(); !rebuilt)
+                return rebuilt.error();
+        }
+        if (m_triggers) {
+            m_triggers->restore();
+            queueImported();
+        }
+        if (m_codesAdded > 0) {
+            if (auto unique = checkCodesAgainstBadges(); !unique)
+                return unique.error();
+        }
         return m_counts;
     }
 
 private:
+    Status rebuildIndexes() {
+        try {
+            m_indexes->restore();
+            return Done{};
+        } catch (const SQLite::Exception& e) {
+            if (!isConstraintError(e))
+                throw;
+        }
+        // Only rows given their own ids (not derived from their codes) can get here.
+        SQLite::Statement twice(m_db, "SELECT badge_code, min(id), max(id) FROM attendee "
+                                      "GROUP BY badge_code HAVING count(*) > 1 LIMIT 1");
+        if (!twice.executeStep())
+            return Error::badInput("a badge code appears twice in the roster");
+        return Error::badInput(fmt::format("badge code {} of attendee {} already belongs to attendee {}",
+                                           twice.getColumn(0).getString(), twice.getColumn(2).getString(),
+                                           twice.getColumn(1).getString()));
+    }
+
+    // What the outbox triggers would have queued, in one statement: everyone this import added or
+    // changed carries its time, and nobody else can have written in its transaction. (Should an
+    // entry for one of them be waiting already, a batch still reads and pushes the row once.)
+    void queueImported() {
+        SQLite::Statement queue(m_db, "INSERT INTO sync_outbox (tbl, row_id) SELECT 'attendee', id FROM attendee "
+                                      "WHERE updated_at = ? AND NOT EXISTS "
+                                      "(SELECT 1 FROM sync_state WHERE key = 'applying') ORDER BY id");
+        queue.bind(1, m_now);
+        queue.exec();
+    }
+
+    // A further code must not be anyone else's badge code: those are told apart by two keys (the
+    // badge-code index and the code table's), so one query over this import's result checks both.
+    Status checkCodesAgainstBadges() {
+        SQLite::Statement clash(m_db, "SELECT c.code, a.id, o.first_name, o.last_name FROM attendee_code c "
+                                      "JOIN attendee a ON a.badge_code = c.code JOIN attendee o ON o.id = c.attendee_id "
+                                      "WHERE a.id <> c.attendee_id LIMIT 1");
+        if (!clash.executeStep())
+            return Done{};
+        Attendee claimant;
+        claimant.firstName = clash.getColumn(2).getString();
+        claimant.lastName = clash.getColumn(3).getString();
+        return Error::badInput(fmt::format("badge code {} of {} already belongs to attendee {}",
+                                           clash.getColumn(0).getString(), claimant.displayName(),
+                                           clash.getColumn(1).getString()));
+    }
+
     // Which held-back person is already in the table (or held back twice): for the message only.
     const std::string& duplicateId() {
         static const std::string kUnknown = "?";
@@ -353,8 +441,11 @@ private:
     std::array<std::string, kRowsPerInsert> m_pendingIds; // their ids; reused from row to row
     std::string m_code;                                   // reused from row to row
     std::vector<std::string_view> m_wanted;
-    std::string m_codeArena;             // large imports: "code\0id\0" for each new code
+    std::string m_codeArena;             // large imports: "code\0id\0" for each new further code
     std::vector<std::size_t> m_newCodes; // where each starts in the arena
+    std::size_t m_codesAdded = 0;        // further codes this import gives someone
+    std::optional<SchemaStash> m_indexes;  // large imports only
+    std::optional<SchemaStash> m_triggers; // large imports only
 };
 
 // The feed (reading and checking the export) runs on a thread of its own while the caller's
@@ -539,8 +630,10 @@ Expected<Attendee> AttendeeRepository::addWalkIn(Attendee attendee) {
         SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
         if (attendee.id.empty())
             attendee.id = attendeeIdForCode(attendee.badgeCode);
-        SQLite::Statement owner(m_db, "SELECT attendee_id FROM attendee_code WHERE code = ?");
+        SQLite::Statement owner(m_db, "SELECT id FROM attendee WHERE badge_code = ?1 AND id <> ?2 "
+                                      "UNION ALL SELECT attendee_id FROM attendee_code WHERE code = ?1 LIMIT 1");
         owner.bind(1, attendee.badgeCode);
+        owner.bind(2, attendee.id);
         if (owner.executeStep() && owner.getColumn(0).getString() != attendee.id)
             return Error::badInput(fmt::format("badge code {} already belongs to attendee {}", attendee.badgeCode,
                                                owner.getColumn(0).getString()));
@@ -548,11 +641,7 @@ Expected<Attendee> AttendeeRepository::addWalkIn(Attendee attendee) {
         const std::string stationId = station.executeStep() ? station.getColumn(0).getString() : "";
         SQLite::Statement upsert(m_db, kUpsert);
         bindAttendee(upsert, 0, attendee, attendee.id, "walk_in", stationId, nowMs());
-        upsert.exec();
-        SQLite::Statement addCode(m_db, "INSERT OR IGNORE INTO attendee_code (code, attendee_id) VALUES (?, ?)");
-        addCode.bind(1, attendee.badgeCode);
-        addCode.bind(2, attendee.id);
-        addCode.exec();
+        upsert.exec(); // the badge code is found through the row's own index
         transaction.commit();
         return attendee;
     } catch (const SQLite::Exception& e) {

@@ -64,7 +64,9 @@ std::optional<Attendee> AttendeeRepository::byId(const std::string& id) const {
 }
 
 std::optional<Attendee> AttendeeRepository::byCode(const std::string& code) const {
-    SQLite::Statement query(m_db, "SELECT attendee_id FROM attendee_code WHERE code = ?");
+    // A badge code sits on its owner's row; attendee_code holds the further codes (migration 8).
+    SQLite::Statement query(m_db, "SELECT id FROM attendee WHERE badge_code = ?1 "
+                                  "UNION ALL SELECT attendee_id FROM attendee_code WHERE code = ?1 LIMIT 1");
     query.bind(1, code);
     if (!query.executeStep())
         return std::nullopt;

@@ -58,10 +58,13 @@ OutboxBatch Outbox::next(int maxEntries) const {
             list.push_back(std::move(row));
         }
     }
-    // An attendee's badge codes travel with them: the server replaces that person's whole set.
+    // An attendee's badge codes travel with them: the server replaces that person's whole set,
+    // which holds the badge code itself too (here it sits on the row, migration 8).
     if (auto attendees = ids.find("attendee"); attendees != ids.end()) {
         SQLite::Statement codes(m_db, "SELECT code, attendee_id FROM attendee_code "
-                                      "WHERE attendee_id IN (SELECT value FROM json_each(?))");
+                                      "WHERE attendee_id IN (SELECT value FROM json_each(?1)) "
+                                      "UNION ALL SELECT badge_code, id FROM attendee "
+                                      "WHERE id IN (SELECT value FROM json_each(?1)) AND erased_at IS NULL");
         codes.bind(1, nlohmann::json(attendees->second).dump());
         while (codes.executeStep())
             batch.attendeeCodes.push_back({codes.getColumn(0).getString(), codes.getColumn(1).getString()});

@@ -102,8 +102,10 @@ void applyCodes(PgConnection& server, SQLite::Database& db, const std::vector<st
         clear.bind(1, id);
         clear.exec();
     }
+    // The server's set holds each badge code too; here that one is found on the row (migration 8).
     SQLite::Statement add(db, "INSERT OR REPLACE INTO attendee_code (code, attendee_id) SELECT ?1, ?2 "
-                              "WHERE EXISTS (SELECT 1 FROM attendee WHERE id = ?2 AND erased_at IS NULL)");
+                              "WHERE EXISTS (SELECT 1 FROM attendee WHERE id = ?2 AND erased_at IS NULL) "
+                              "AND NOT EXISTS (SELECT 1 FROM attendee WHERE badge_code = ?1)");
     for (const auto& code : codes) {
         add.reset();
         add.bind(1, code[0].value_or(""));
