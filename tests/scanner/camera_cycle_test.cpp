@@ -4,6 +4,7 @@
 // cycles a real GStreamer pipeline, whose teardown is where leaks would hide.
 #include "meetscan/scanner/scan_loop.hpp"
 #include "meetscan/scanner/simulated_camera.hpp"
+#include "support/sanitizers.hpp"
 
 #include <fmt/core.h>
 #include <gtest/gtest.h>
@@ -37,6 +38,8 @@ ProcessFigures processFigures() {
         else if (line.rfind("Threads:", 0) == 0)
             figures.threads = std::stol(line.substr(8));
     }
+    if (const auto heapKb = test::liveHeapKb())
+        figures.rssKb = *heapKb; // under ASan: see liveHeapKb
     return figures;
 }
 

@@ -3,6 +3,7 @@
 #include "meetscan/scanner/frame_source.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/wait_until.hpp"
 #include "test_images.hpp"
 
 #include <chrono>
@@ -15,6 +16,7 @@ namespace meetscan::scanner {
 namespace {
 
 using namespace std::chrono_literals;
+using test::waitUntil;
 
 // Collects what a source delivers, from whichever thread delivers it.
 struct Collector {
@@ -38,16 +40,6 @@ struct Collector {
         return frames.size();
     }
 };
-
-template <class Predicate> bool waitUntil(Predicate predicate, std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (predicate())
-            return true;
-        std::this_thread::sleep_for(10ms);
-    }
-    return predicate();
-}
 
 int threadCount() {
     int count = 0;

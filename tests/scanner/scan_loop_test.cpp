@@ -2,7 +2,9 @@
 // real decoding end to end on generated badges.
 #include "meetscan/scanner/scan_loop.hpp"
 #include "meetscan/scanner/synthetic_badge.hpp"
+#include "support/sanitizers.hpp"
 #include "support/temp_dir.hpp"
+#include "support/wait_until.hpp"
 #include "test_images.hpp"
 
 #include <atomic>
@@ -14,6 +16,7 @@ namespace meetscan::scanner {
 namespace {
 
 using namespace std::chrono_literals;
+using test::waitUntil;
 
 // A source the test drives by hand: push() delivers a frame on the calling thread.
 class ManualSource final : public FrameSource {
@@ -38,13 +41,6 @@ private:
 
 GreyFrame tiny() {
     return GreyFrame::fromPixels(std::vector<std::uint8_t>(16, 0), 4, 4);
-}
-
-template <class Predicate> bool waitUntil(Predicate predicate, std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline && !predicate())
-        std::this_thread::sleep_for(5ms);
-    return predicate();
 }
 
 DecodedCode fakeCode(const std::string& text, const GreyFrame& frame) {
@@ -202,10 +198,11 @@ TEST(ScanLoop, SyntheticBadgesAreRecognisedEndToEnd) {
             }
             return seen.size() == 2;
         },
-        10s);
+        test::scaledForSanitizers(10s));
     loop.stop();
     EXPECT_EQ(seen, (std::set<std::string>{"MS1.first-badge", "MS1.second-badge"}));
-    EXPECT_LT(worstLatency, 100ms);
+    // The promise (DESIGN.md: confirmed well within 100 ms) is about the shipped build.
+    EXPECT_LT(worstLatency, test::scaledForSanitizers(100ms));
     const auto outline = loop.lastOutline();
     ASSERT_TRUE(outline.has_value());
     EXPECT_EQ(outline->frameWidth, 1280);

@@ -30,8 +30,15 @@ ServiceNotifier ServiceNotifier::fromEnvironment() {
     return {std::move(socketPath), intervalMs};
 }
 
+void ServiceNotifier::ready() {
+    if (m_readySent)
+        return;
+    m_readySent = true;
+    send("READY=1");
+}
+
 void ServiceNotifier::frameAlive(TimeMs now) {
-    if (!enabled())
+    if (!enabled() || !m_readySent)
         return;
     const TimeMs every = m_watchdogIntervalMs > 0 ? m_watchdogIntervalMs / 2 : 1000;
     if (m_lastPingAt >= 0 && now - m_lastPingAt < every)

@@ -20,10 +20,13 @@ public:
     [[nodiscard]] bool enabled() const { return !m_socketPath.empty(); }
     [[nodiscard]] TimeMs watchdogIntervalMs() const { return m_watchdogIntervalMs; }
 
-    void ready() { send("READY=1"); }
+    // READY=1 goes out once, however often it is called: systemd reads a second one as a
+    // protocol error in the journal, and a unit of Type=notify is ready only once.
+    void ready();
     void stopping() { send("STOPPING=1"); }
     // Called once per UI frame: pings at half the watchdog interval (once a second when the
-    // service manager gave none), so a frame loop that stops turning stops the pings.
+    // service manager gave none), so a frame loop that stops turning stops the pings. Nothing
+    // before ready(): until the first frame is on screen the start-up timeout is what applies.
     void frameAlive(TimeMs now);
     // Sends one state message; false when it could not be delivered (the caller carries on).
     bool send(std::string_view state);
@@ -32,6 +35,7 @@ private:
     std::string m_socketPath; // "@name" is an abstract socket
     TimeMs m_watchdogIntervalMs = 0;
     TimeMs m_lastPingAt = -1;
+    bool m_readySent = false;
 };
 
 } // namespace meetscan::core

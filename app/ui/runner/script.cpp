@@ -21,7 +21,9 @@ Expected<std::vector<ScriptStep>> loadScript(const std::filesystem::path& path) 
         nlohmann::json step = nlohmann::json::parse(line, nullptr, false);
         if (step.is_discarded() || !step.is_object() || step.size() != 1)
             return Error::badInput(where() + "expected one JSON object with one step");
-        const auto& [key, value] = *step.items().begin();
+        // items() hands out proxies that die with the statement: keep the key and a reference into step.
+        const std::string key = step.begin().key();
+        const nlohmann::json& value = step.begin().value();
         ScriptStep parsed;
         if (key == "scan" && value.is_string()) {
             parsed = {ScriptStep::Kind::Scan, value.get<std::string>(), 0};

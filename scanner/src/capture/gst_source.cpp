@@ -40,6 +40,20 @@ struct MappedSample {
     MappedSample& operator=(const MappedSample&) = delete;
 };
 
+// Acquire on entry to a callback, release on the way out (see GstFrameSource::m_handoff).
+class Handoff {
+public:
+    explicit Handoff(std::atomic<std::uint64_t>& counter) : m_counter(counter) {
+        (void)m_counter.load(std::memory_order_acquire);
+    }
+    ~Handoff() { m_counter.fetch_add(1, std::memory_order_release); }
+    Handoff(const Handoff&) = delete;
+    Handoff& operator=(const Handoff&) = delete;
+
+private:
+    std::atomic<std::uint64_t>& m_counter;
+};
+
 GstFlowReturn onGreySample(GstAppSink* sink, gpointer self) {
     if (GstSample* sample = gst_app_sink_pull_sample(sink))
         static_cast<GstFrameSource*>(self)->deliverGrey(sample);
@@ -222,6 +236,7 @@ GstFrameSource::RunEnd GstFrameSource::runOnce(std::stop_token stop, const std::
     RunEnd end = RunEnd::Stopped;
     m_lastFrameNs = 0;
     const std::int64_t startedNs = nowNs();
+    m_handoff.fetch_add(1, std::memory_order_release); // see m_handoff
     if (gst_element_set_state(pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
         GstMessage* message = gst_bus_pop_filtered(bus, GST_MESSAGE_ERROR);
         setProblem(message != nullptr ? messageText(message) : "the pipeline would not start");
@@ -254,12 +269,14 @@ GstFrameSource::RunEnd GstFrameSource::runOnce(std::stop_token stop, const std::
     }
     // Going to NULL joins the streaming threads, so no callback runs after this returns.
     gst_element_set_state(pipeline, GST_STATE_NULL);
+    (void)m_handoff.load(std::memory_order_acquire);
     gst_object_unref(bus);
     gst_object_unref(pipeline);
     return end;
 }
 
 void GstFrameSource::deliverGrey(void* rawSample) {
+    const Handoff handoff(m_handoff);
     auto* sample = static_cast<GstSample*>(rawSample);
     try {
         auto mapped = std::make_shared<MappedSample>();
@@ -290,6 +307,7 @@ void GstFrameSource::deliverGrey(void* rawSample) {
 }
 
 void GstFrameSource::deliverPreview(void* rawSample) {
+    const Handoff handoff(m_handoff);
     auto* sample = static_cast<GstSample*>(rawSample);
     try {
         GstVideoInfo info;

@@ -55,6 +55,12 @@ private:
     std::atomic<SourceStatus> m_status{SourceStatus::Starting};
     std::atomic<std::uint64_t> m_framesProduced{0};
     std::atomic<std::int64_t> m_lastFrameNs{0}; // steady_clock, for the stall watchdog
+    // GStreamer runs our callbacks on task-pool threads that it reuses across pipelines and wakes
+    // through GLib's futex-based locks, which ThreadSanitizer cannot see. Release on this before a
+    // pipeline plays and after each callback, acquire at the start of each callback and after the
+    // pipeline stops: the order GStreamer already guarantees becomes one TSan can check, so a
+    // real race in our handlers is still reported.
+    std::atomic<std::uint64_t> m_handoff{0};
     mutable std::mutex m_mutex;
     std::string m_lastProblem;
     std::condition_variable_any m_wake;
