@@ -4,6 +4,7 @@
 // and leads agree with the scan log.
 #include "meetscan/scanner/synthetic_badge.hpp"
 #include "support/child_process.hpp"
+#include "support/pgm_file.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -25,14 +26,7 @@ namespace {
 using namespace std::chrono_literals;
 
 constexpr int kKills = 200;
-constexpr int kAttendees = 40;
-
-void writePgm(const std::filesystem::path& path, const scanner::GreyFrame& frame) {
-    std::ofstream out(path, std::ios::binary);
-    out << "P5\n" << frame.width << " " << frame.height << "\n255\n";
-    for (int y = 0; y < frame.height; ++y)
-        out.write(reinterpret_cast<const char*>(frame.row(y)), frame.width);
-}
+constexpr int kCrashAttendees = 40;
 
 struct Saved {
     std::string outcome;
@@ -44,7 +38,7 @@ protected:
     void SetUp() override {
         std::string roster = "badge_code,first_name,last_name,company,email,exhibitor,consent_exhibitors\n"
                              "STAFF,Sam,Staff,Booth Co,sam@example.org,boothco,yes\n";
-        for (int i = 0; i < kAttendees; ++i)
+        for (int i = 0; i < kCrashAttendees; ++i)
             roster += fmt::format("P{:03d},First{},Last{},Company {},p{}@example.org,,yes\n", i, i, i, i % 7, i);
         ASSERT_EQ(run({"import", "roster", m_dir.write("roster.csv", roster).string()}).exitCode, 0);
         ASSERT_EQ(run({"import", "exhibitors",
@@ -56,7 +50,7 @@ protected:
         // new badge every frame, so a run makes a decision every few milliseconds.
         const auto folder = m_dir / "frames";
         std::filesystem::create_directories(folder);
-        for (int i = 0; i <= kAttendees; ++i) {
+        for (int i = 0; i <= kCrashAttendees; ++i) {
             scanner::BadgeScene scene;
             scene.width = 480;
             scene.height = 320;

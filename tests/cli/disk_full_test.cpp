@@ -5,6 +5,7 @@
 #include "meetscan/scanner/synthetic_badge.hpp"
 #include "support/child_process.hpp"
 #include "support/json_lines.hpp"
+#include "support/pgm_file.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -22,26 +23,19 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr int kAttendees = 60;
-
-void writePgm(const std::filesystem::path& path, const scanner::GreyFrame& frame) {
-    std::ofstream out(path, std::ios::binary);
-    out << "P5\n" << frame.width << " " << frame.height << "\n255\n";
-    for (int y = 0; y < frame.height; ++y)
-        out.write(reinterpret_cast<const char*>(frame.row(y)), frame.width);
-}
+constexpr int kDiskFullAttendees = 60;
 
 class DiskFull : public ::testing::Test {
 protected:
     void SetUp() override {
         std::string roster = "badge_code,first_name,last_name,company,email,exhibitor,consent_exhibitors\n";
-        for (int i = 0; i < kAttendees; ++i)
+        for (int i = 0; i < kDiskFullAttendees; ++i)
             roster += fmt::format("P{:03d},First{},Last{},Company,p{}@example.org,,yes\n", i, i, i, i);
         ASSERT_EQ(run({"import", "roster", m_dir.write("roster.csv", roster).string()}).exitCode, 0);
         ASSERT_EQ(run({"init", "--event", "Full Disk Con", "--mode", "meet"}).exitCode, 0);
         const auto folder = m_dir / "frames";
         std::filesystem::create_directories(folder);
-        for (int i = 0; i < kAttendees; ++i) {
+        for (int i = 0; i < kDiskFullAttendees; ++i) {
             scanner::BadgeScene scene;
             scene.width = 480;
             scene.height = 320;

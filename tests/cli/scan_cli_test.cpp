@@ -3,6 +3,7 @@
 #include "meetscan/scanner/signing.hpp"
 #include "meetscan/scanner/synthetic_badge.hpp"
 #include "support/json_lines.hpp"
+#include "support/pgm_file.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -15,13 +16,6 @@
 
 namespace meetscan::test {
 namespace {
-
-void writePgm(const std::filesystem::path& path, const scanner::GreyFrame& frame) {
-    std::ofstream out(path, std::ios::binary);
-    out << "P5\n" << frame.width << " " << frame.height << "\n255\n";
-    for (int y = 0; y < frame.height; ++y)
-        out.write(reinterpret_cast<const char*>(frame.data + static_cast<std::ptrdiff_t>(y) * frame.stride), frame.width);
-}
 
 class ScanCli : public ::testing::Test {
 protected:

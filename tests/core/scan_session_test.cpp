@@ -12,7 +12,7 @@
 namespace meetscan::core {
 namespace {
 
-Attendee person(const std::string& code, const std::string& first, const std::string& last) {
+Attendee sessionPerson(const std::string& code, const std::string& first, const std::string& last) {
     Attendee a;
     a.badgeCode = code;
     a.firstName = first;
@@ -27,12 +27,12 @@ class SessionTest : public ::testing::Test {
 protected:
     void SetUp() override {
         m_store = std::move(Store::open(m_dir / "event.db")).value();
-        auto noConsent = person("NC", "Nina", "Private");
+        auto noConsent = sessionPerson("NC", "Nina", "Private");
         noConsent.consentExhibitors = false;
-        auto staff = person("ST", "Sam", "Staff");
+        auto staff = sessionPerson("ST", "Sam", "Staff");
         staff.exhibitorId = "acme";
         ASSERT_TRUE(m_store->attendees().importAll(
-            {person("A", "Ana", "Silva"), person("B", "Борис", "Иванов"), person("C", "静", "陈"), noConsent, staff}));
+            {sessionPerson("A", "Ana", "Silva"), sessionPerson("B", "Борис", "Иванов"), sessionPerson("C", "静", "陈"), noConsent, staff}));
         ASSERT_TRUE(m_store->exhibitors().importAll({{"acme", "Acme Robotics", "B12", {"demo", "pricing"}, {}}}));
         m_keys = scanner::generateKeyPair();
         m_store->keys().trust({"meetscan", scanner::encodePublicKey(m_keys.publicKey)});
@@ -190,7 +190,7 @@ TEST(SessionWorkerTest, DecidesOffTheCallingThreadAndFinishesQueuedScans) {
     test::TempDir dir;
     {
         auto store = std::move(Store::open(dir / "event.db")).value();
-        ASSERT_TRUE(store->attendees().importAll({person("A", "Ana", "Silva"), person("B", "Bo", "Li")}));
+        ASSERT_TRUE(store->attendees().importAll({sessionPerson("A", "Ana", "Silva"), sessionPerson("B", "Bo", "Li")}));
     }
     {
         auto worker = SessionWorker::start(dir / "event.db");

@@ -9,7 +9,7 @@
 namespace meetscan::core {
 namespace {
 
-Attendee person(const std::string& code, const std::string& first, const std::string& last) {
+Attendee storedPerson(const std::string& code, const std::string& first, const std::string& last) {
     Attendee a;
     a.badgeCode = code;
     a.firstName = first;
@@ -31,12 +31,12 @@ protected:
 };
 
 TEST_F(StoreTest, ImportIsAnUpsertByBadgeCode) {
-    auto first = m_store->attendees().importAll({person("C1", "Ana", "Silva"), person("C2", "Björn", "Ek")});
+    auto first = m_store->attendees().importAll({storedPerson("C1", "Ana", "Silva"), storedPerson("C2", "Björn", "Ek")});
     ASSERT_TRUE(first) << first.error().message;
     EXPECT_EQ(first->added, 2);
 
-    auto changed = person("C1", "Ana", "Silva-Costa");
-    auto second = m_store->attendees().importAll({changed, person("C2", "Björn", "Ek"), person("C3", "李", "伟")});
+    auto changed = storedPerson("C1", "Ana", "Silva-Costa");
+    auto second = m_store->attendees().importAll({changed, storedPerson("C2", "Björn", "Ek"), storedPerson("C3", "李", "伟")});
     ASSERT_TRUE(second) << second.error().message;
     EXPECT_EQ(second->added, 1);
     EXPECT_EQ(second->updated, 1);
@@ -47,8 +47,8 @@ TEST_F(StoreTest, ImportIsAnUpsertByBadgeCode) {
 }
 
 TEST_F(StoreTest, ImportIsAllOrNothing) {
-    auto a = person("C1", "Ana", "Silva");
-    auto b = person("C2", "Bo", "Li");
+    auto a = storedPerson("C1", "Ana", "Silva");
+    auto b = storedPerson("C2", "Bo", "Li");
     b.otherCodes = {"C1"}; // claims Ana's code
     auto result = m_store->attendees().importAll({a, b});
     ASSERT_FALSE(result);
@@ -57,7 +57,7 @@ TEST_F(StoreTest, ImportIsAllOrNothing) {
 }
 
 TEST_F(StoreTest, FindsByOtherCodeAndEmail) {
-    auto a = person("C1", "Ana", "Silva");
+    auto a = storedPerson("C1", "Ana", "Silva");
     a.otherCodes = {"ORDER-42", "1234567890"};
     ASSERT_TRUE(m_store->attendees().importAll({a}));
     EXPECT_EQ(m_store->attendees().byCode("ORDER-42")->firstName, "Ana");
@@ -116,8 +116,8 @@ TEST_F(StoreTest, LeadTouchOpensTheSameLeadAndEditsAreLogged) {
 }
 
 TEST_F(StoreTest, EraseRemovesPersonalDataAndKeepsCounts) {
-    auto a = person("SECRET-1", "Ana", "Silva");
-    ASSERT_TRUE(m_store->attendees().importAll({a, person("C2", "Bo", "Li")}));
+    auto a = storedPerson("SECRET-1", "Ana", "Silva");
+    ASSERT_TRUE(m_store->attendees().importAll({a, storedPerson("C2", "Bo", "Li")}));
     const auto id = attendeeIdForCode("SECRET-1");
     const auto other = attendeeIdForCode("C2");
     const auto station = m_store->events().station().id;

@@ -9,7 +9,7 @@
 namespace meetscan::scanner {
 namespace {
 
-const ReaderConfig kDefaults{};
+const ReaderConfig kChainDefaults{};
 
 TEST(BadgeKindNames, MatchTheCommandLineContract) {
     EXPECT_EQ(toString(BadgeKind::MeetScanSigned), "meetscan");
@@ -29,7 +29,7 @@ TEST(PlainIdBadge, PrintableTokensAreIds) {
     for (const std::string& text :
          std::vector<std::string>{"7", "ORDER-AB12C", "4006381333931", "a2ks9fjq8d7w6e5r4t3y2u1i0o9p8l7k",
                                   std::string(128, 'x'), "id:with/odd~chars!"}) {
-        const auto reading = readBadge(text, kDefaults);
+        const auto reading = readBadge(text, kChainDefaults);
         EXPECT_EQ(reading.kind, BadgeKind::PlainId) << text;
         EXPECT_TRUE(reading.ok()) << text << ": " << reading.reason;
         EXPECT_EQ(reading.code, text);
@@ -37,7 +37,7 @@ TEST(PlainIdBadge, PrintableTokensAreIds) {
 }
 
 TEST(PlainIdBadge, SurroundingWhiteSpaceFromWedgeScannersIsDropped) {
-    const auto reading = readBadge("  ORDER-1\r\n", kDefaults);
+    const auto reading = readBadge("  ORDER-1\r\n", kChainDefaults);
     ASSERT_TRUE(reading.ok());
     EXPECT_EQ(reading.code, "ORDER-1");
 }
@@ -45,7 +45,7 @@ TEST(PlainIdBadge, SurroundingWhiteSpaceFromWedgeScannersIsDropped) {
 TEST(PlainIdBadge, ByteOrderMarkIsDropped) {
     const auto reading = readBadge("\xEF\xBB\xBF"
                                    "BEGIN:VCARD\r\nN:Okafor;Chidi\r\nEND:VCARD\r\n",
-                                   kDefaults);
+                                   kChainDefaults);
     EXPECT_EQ(reading.kind, BadgeKind::VCard);
     EXPECT_TRUE(reading.ok()) << reading.reason;
 }
@@ -53,7 +53,7 @@ TEST(PlainIdBadge, ByteOrderMarkIsDropped) {
 TEST(PlainIdBadge, OtherTextIsMalformedWithAReason) {
     for (const std::string& text :
          std::vector<std::string>{std::string(129, 'x'), "two words", "Ünïcode", "line\nbreak"}) {
-        const auto reading = readBadge(text, kDefaults);
+        const auto reading = readBadge(text, kChainDefaults);
         EXPECT_EQ(reading.verdict, ReadVerdict::Malformed) << text;
         EXPECT_FALSE(reading.reason.empty()) << text;
     }
@@ -61,7 +61,7 @@ TEST(PlainIdBadge, OtherTextIsMalformedWithAReason) {
 
 TEST(BadgeRefusals, EmptyAndBlankText) {
     for (const std::string& text : std::vector<std::string>{"", " ", "\r\n\t"}) {
-        const auto reading = readBadge(text, kDefaults);
+        const auto reading = readBadge(text, kChainDefaults);
         EXPECT_EQ(reading.verdict, ReadVerdict::Malformed);
         EXPECT_NE(reading.reason.find("empty"), std::string::npos) << reading.reason;
     }
@@ -74,17 +74,17 @@ TEST(BadgeRefusals, InvalidUtf8) {
                                   std::string("\xed\xa0\x80"),     // surrogate
                                   std::string("\xf4\x90\x80\x80"), // above U+10FFFF
                                   std::string("BEGIN:VCARD\nN:\xff;x\nEND:VCARD")}) {
-        const auto reading = readBadge(text, kDefaults);
+        const auto reading = readBadge(text, kChainDefaults);
         EXPECT_EQ(reading.verdict, ReadVerdict::Malformed);
         EXPECT_NE(reading.reason.find("UTF-8"), std::string::npos) << reading.reason;
     }
-    EXPECT_TRUE(readBadge("MECARD:N:Ñandú,Zoë 🦩;;", kDefaults).ok());
+    EXPECT_TRUE(readBadge("MECARD:N:Ñandú,Zoë 🦩;;", kChainDefaults).ok());
 }
 
 TEST(BadgeRefusals, ControlCharacters) {
     for (const std::string& text : std::vector<std::string>{
              std::string("abc\0def", 7), std::string("id\x1b[31m"), std::string("x\x7fy")}) {
-        const auto reading = readBadge(text, kDefaults);
+        const auto reading = readBadge(text, kChainDefaults);
         EXPECT_EQ(reading.verdict, ReadVerdict::Malformed);
         EXPECT_NE(reading.reason.find("control"), std::string::npos) << reading.reason;
     }
@@ -92,7 +92,7 @@ TEST(BadgeRefusals, ControlCharacters) {
 
 TEST(BadgeRefusals, OverTheLengthLimit) {
     const std::string megabyte(1 << 20, 'A');
-    const auto reading = readBadge(megabyte, kDefaults);
+    const auto reading = readBadge(megabyte, kChainDefaults);
     EXPECT_EQ(reading.verdict, ReadVerdict::Malformed);
     EXPECT_NE(reading.reason.find("limit"), std::string::npos) << reading.reason;
 
@@ -115,7 +115,7 @@ TEST(BadgeRefusals, HugeInputUnderARaisedLimitStillEndsCleanly) {
 
 TEST(BadgeChain, OrderDecidesBetweenLookAlikes) {
     // An MS1 prefix wins even when the rest would make a URL or id.
-    EXPECT_EQ(readBadge("MS1.https://h/t/a/b", kDefaults).kind, BadgeKind::MeetScanSigned);
+    EXPECT_EQ(readBadge("MS1.https://h/t/a/b", kChainDefaults).kind, BadgeKind::MeetScanSigned);
     // A URL with "::" in it is a URL first.
     ReaderConfig config;
     config.urlPatterns = {"^https://h/x::([a-z]+)::y::z$"};

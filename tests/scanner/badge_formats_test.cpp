@@ -8,13 +8,13 @@
 namespace meetscan::scanner {
 namespace {
 
-const ReaderConfig kDefaults{};
+const ReaderConfig kFormatDefaults{};
 
 TEST(UrlTokenBadge, DefaultPatternTakesTheTokenSegment) {
     for (const auto& [text, token] : std::vector<std::pair<std::string, std::string>>{
              {"https://tickets.example.org/t/at/Xy7_k-29Q/", "Xy7_k-29Q"},
              {"http://localhost/t/conf2025/abc123", "abc123"}}) {
-        const auto reading = readBadge(text, kDefaults);
+        const auto reading = readBadge(text, kFormatDefaults);
         EXPECT_EQ(reading.kind, BadgeKind::UrlToken) << text;
         EXPECT_TRUE(reading.ok()) << text;
         EXPECT_EQ(reading.code, token);
@@ -25,7 +25,7 @@ TEST(UrlTokenBadge, UrlsOfOtherShapesAreNotTokens) {
     for (const std::string& text :
          std::vector<std::string>{"https://example.org/", "https://example.org/t/at/", "ftp://x/t/a/b",
                                   "https://example.org/t/at/tok/extra"}) {
-        EXPECT_NE(readBadge(text, kDefaults).kind, BadgeKind::UrlToken) << text;
+        EXPECT_NE(readBadge(text, kFormatDefaults).kind, BadgeKind::UrlToken) << text;
     }
 }
 
@@ -50,7 +50,7 @@ TEST(UrlTokenBadge, PatternValidation) {
 
 TEST(IndicoBadge, DecodesTheTicketUuid) {
     // Indico: base64.b64encode(uuid.UUID('3f1c2a8e-5b7d-4e09-9a6f-0c2d4b8e1f70').bytes).
-    const auto reading = readBadge(R"({"i":[2,"indico.example.org","Pxwqjlt9TgmabwwtS44fcA=="]})", kDefaults);
+    const auto reading = readBadge(R"({"i":[2,"indico.example.org","Pxwqjlt9TgmabwwtS44fcA=="]})", kFormatDefaults);
     EXPECT_EQ(reading.kind, BadgeKind::Indico);
     ASSERT_TRUE(reading.ok()) << reading.reason;
     EXPECT_EQ(reading.code, "3f1c2a8e-5b7d-4e09-9a6f-0c2d4b8e1f70");
@@ -63,7 +63,7 @@ TEST(IndicoBadge, AcceptsUrlSafeAlphabetAndAccompanyingPerson) {
     const std::string uuidBytes("\xfb\xff\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\xcc\xdd", 16);
     const std::string text = R"({"i": [2, "events.example.com/indico", ")" + encodeBase64Url(uuidBytes) +
                              R"(", ")" + encodeBase64(uuidBytes) + "\"]}";
-    const auto reading = readBadge(text, kDefaults);
+    const auto reading = readBadge(text, kFormatDefaults);
     ASSERT_TRUE(reading.ok()) << reading.reason;
     EXPECT_EQ(reading.code, "fbff0011-2233-4455-6677-8899aabbccdd");
     ASSERT_TRUE(reading.indico->personUuid.has_value());
@@ -75,18 +75,18 @@ TEST(IndicoBadge, BrokenTicketsAreMalformed) {
              R"({"i":[1,"h","Pxwqjlt9TgmabwwtS44fcA=="]})", R"({"i":[2,"h","short"]})", R"({"i":[2,"h"]})",
              R"({"i":"x"})", R"({"i":[2,5,"Pxwqjlt9TgmabwwtS44fcA=="]})",
              R"({"i":[2,"h","Pxwqjlt9TgmabwwtS44fcA==",7]})"}) {
-        const auto reading = readBadge(text, kDefaults);
+        const auto reading = readBadge(text, kFormatDefaults);
         EXPECT_EQ(reading.kind, BadgeKind::Indico) << text;
         EXPECT_EQ(reading.verdict, ReadVerdict::Malformed) << text;
     }
     // JSON that is not Indico's is left to the rest of the chain.
-    EXPECT_NE(readBadge(R"({"id":"x"})", kDefaults).kind, BadgeKind::Indico);
+    EXPECT_NE(readBadge(R"({"id":"x"})", kFormatDefaults).kind, BadgeKind::Indico);
 }
 
 TEST(MecardBadge, ReadsFieldsAndSplitsLastFirst) {
     const auto reading = readBadge(
         "MECARD:N:Doe,Jane;ORG:Acme Corp;TITLE:CTO;TEL:+1 555 0100;EMAIL:jane@acme.test;UID:R-77;NOTE:hi;;",
-        kDefaults);
+        kFormatDefaults);
     EXPECT_EQ(reading.kind, BadgeKind::Mecard);
     ASSERT_TRUE(reading.ok()) << reading.reason;
     EXPECT_EQ(reading.code, "R-77");
@@ -103,7 +103,7 @@ TEST(MecardBadge, ResolvesBackslashEscapes) {
 }
 
 TEST(MecardBadge, NameWithoutCommaAndLowerCasePrefix) {
-    const auto reading = readBadge("mecard:N:Ada Lovelace;EMAIL:ada@example.org;;", kDefaults);
+    const auto reading = readBadge("mecard:N:Ada Lovelace;EMAIL:ada@example.org;;", kFormatDefaults);
     ASSERT_TRUE(reading.ok()) << reading.reason;
     EXPECT_EQ(reading.contact->firstName, "Ada");
     EXPECT_EQ(reading.contact->lastName, "Lovelace");
@@ -113,14 +113,14 @@ TEST(MecardBadge, NameWithoutCommaAndLowerCasePrefix) {
 TEST(MecardBadge, EmptyOrBrokenCardsAreMalformed) {
     for (const std::string& text :
          std::vector<std::string>{"MECARD:;;", "MECARD:NOTE:only a note;;", "MECARD:N Doe;;"}) {
-        const auto reading = readBadge(text, kDefaults);
+        const auto reading = readBadge(text, kFormatDefaults);
         EXPECT_EQ(reading.kind, BadgeKind::Mecard) << text;
         EXPECT_EQ(reading.verdict, ReadVerdict::Malformed) << text;
     }
 }
 
 TEST(DelimitedBadge, FiveFields) {
-    const auto reading = readBadge("AT-0042::Nakamura::Hiro::Example KK::hiro@example.jp", kDefaults);
+    const auto reading = readBadge("AT-0042::Nakamura::Hiro::Example KK::hiro@example.jp", kFormatDefaults);
     EXPECT_EQ(reading.kind, BadgeKind::Delimited);
     ASSERT_TRUE(reading.ok()) << reading.reason;
     EXPECT_EQ(reading.code, "AT-0042");
@@ -129,7 +129,7 @@ TEST(DelimitedBadge, FiveFields) {
 }
 
 TEST(DelimitedBadge, EmptyFieldsAllowed) {
-    const auto reading = readBadge("77::Lee::::::", kDefaults);
+    const auto reading = readBadge("77::Lee::::::", kFormatDefaults);
     ASSERT_TRUE(reading.ok()) << reading.reason;
     EXPECT_EQ(reading.code, "77");
     EXPECT_EQ(reading.contact->lastName, "Lee");
@@ -140,11 +140,11 @@ TEST(DelimitedBadge, WrongFieldCountOrIdIsMalformed) {
     for (const std::string& text :
          std::vector<std::string>{"1::Doe::Jane", "1::Doe::Jane::Acme", "1::Doe::Jane::Acme::j@a.b::extra",
                                   "::Doe::Jane::Acme::j@a.b", "two words::Doe::Jane::Acme::j@a.b"}) {
-        const auto reading = readBadge(text, kDefaults);
+        const auto reading = readBadge(text, kFormatDefaults);
         EXPECT_EQ(reading.kind, BadgeKind::Delimited) << text;
         EXPECT_EQ(reading.verdict, ReadVerdict::Malformed) << text;
     }
-    EXPECT_EQ(readBadge("ns::id", kDefaults).kind, BadgeKind::PlainId);
+    EXPECT_EQ(readBadge("ns::id", kFormatDefaults).kind, BadgeKind::PlainId);
 }
 
 } // namespace

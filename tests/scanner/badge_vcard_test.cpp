@@ -6,7 +6,7 @@
 namespace meetscan::scanner {
 namespace {
 
-const ReaderConfig kDefaults{};
+const ReaderConfig kVcardDefaults{};
 
 TEST(VCardBadge, Version3WithEscapesAndPreferredFields) {
     const std::string text =
@@ -14,7 +14,7 @@ TEST(VCardBadge, Version3WithEscapesAndPreferredFields) {
         "ORG:Müller\\, Schmidt & Co.;R&D\r\nTITLE:Head of R\\&D\\nEMEA\r\n"
         "EMAIL;TYPE=work:work@example.de\r\nEMAIL;TYPE=home,pref:anna@example.de\r\n"
         "TEL;TYPE=work:+49 30 1\r\nTEL;TYPE=cell:+49 170 2\r\nUID:urn:uuid:1234\r\nEND:VCARD\r\n";
-    const auto reading = readBadge(text, kDefaults);
+    const auto reading = readBadge(text, kVcardDefaults);
     EXPECT_EQ(reading.kind, BadgeKind::VCard);
     ASSERT_TRUE(reading.ok()) << reading.reason;
     EXPECT_EQ(reading.code, "urn:uuid:1234");
@@ -32,7 +32,7 @@ TEST(VCardBadge, Version21QuotedPrintableWithSoftBreaksAndLatin1) {
         "ORG;CHARSET=ISO-8859-1;QUOTED-PRINTABLE:Gr=F6=DFe =\r\nGmbH\r\n"
         "TITLE;CHARSET=windows-1252;ENCODING=QUOTED-PRINTABLE:Caf=E9 =80 Boss\r\n"
         "TEL;WORK;VOICE:+49 1\r\nTEL;CELL:+49 2\r\nEMAIL;INTERNET:j@example.de\r\nEND:VCARD\r\n";
-    const auto reading = readBadge(text, kDefaults);
+    const auto reading = readBadge(text, kVcardDefaults);
     ASSERT_TRUE(reading.ok()) << reading.reason;
     EXPECT_EQ(reading.contact->firstName, "Jürgen");
     EXPECT_EQ(reading.contact->lastName, "Weiß");
@@ -47,7 +47,7 @@ TEST(VCardBadge, Version4FoldedLinesAndUriValues) {
         "BEGIN:VCARD\nVERSION:4.0\nFN:Kwame\n  Mensah\nN:Mensah;Kwa\n me;;;\nORG:Ga\n\tna Tech\n"
         "EMAIL;PREF=2:second@example.gh\nEMAIL;PREF=1:mailto:first@example.gh\n"
         "TEL;VALUE=uri;TYPE=\"voice,cell\":tel:+233-20-555-0101\nEND:VCARD\n";
-    const auto reading = readBadge(text, kDefaults);
+    const auto reading = readBadge(text, kVcardDefaults);
     ASSERT_TRUE(reading.ok()) << reading.reason;
     EXPECT_EQ(reading.contact->firstName, "Kwame");
     EXPECT_EQ(reading.contact->lastName, "Mensah");
@@ -61,7 +61,7 @@ TEST(VCardBadge, FullNameFallbackAndBase64Value) {
     const std::string text =
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:María José García\r\nTITLE;ENCODING=b:U2XDsW9yYQ==\r\n"
         "PHOTO;ENCODING=b;TYPE=JPEG:!!!not base64 but never decoded!!!\r\nEND:VCARD";
-    const auto reading = readBadge(text, kDefaults);
+    const auto reading = readBadge(text, kVcardDefaults);
     ASSERT_TRUE(reading.ok()) << reading.reason;
     EXPECT_EQ(reading.contact->firstName, "María José");
     EXPECT_EQ(reading.contact->lastName, "García");
@@ -72,7 +72,7 @@ TEST(VCardBadge, AppleGroupPrefixes) {
     const std::string text =
         "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Chen;Li;;;\r\nitem1.EMAIL;type=INTERNET:li@x.cn\r\n"
         "item1.X-ABLabel:work\r\nitem2.TEL:+86 10 1\r\nEND:VCARD\r\n";
-    const auto reading = readBadge(text, kDefaults);
+    const auto reading = readBadge(text, kVcardDefaults);
     ASSERT_TRUE(reading.ok()) << reading.reason;
     EXPECT_EQ(reading.contact->email, "li@x.cn");
     EXPECT_EQ(reading.contact->phone, "+86 10 1");
@@ -82,7 +82,7 @@ TEST(VCardBadge, FirstOfSeveralCards) {
     const std::string text =
         "BEGIN:VCARD\nVERSION:3.0\nN:One;Ann\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nN:Two;Bo\n"
         "END:VCARD\n";
-    const auto reading = readBadge(text, kDefaults);
+    const auto reading = readBadge(text, kVcardDefaults);
     ASSERT_TRUE(reading.ok());
     EXPECT_EQ(reading.contact->lastName, "One");
     const auto all = parseVCards(text);
@@ -93,7 +93,7 @@ TEST(VCardBadge, FirstOfSeveralCards) {
 
 TEST(VCardBadge, SoftBreakBeforeEndDoesNotSwallowTheEnd) {
     const auto reading = readBadge(
-        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Ito;Yui\r\nNOTE;QUOTED-PRINTABLE:a=\r\nEND:VCARD\r\n", kDefaults);
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Ito;Yui\r\nNOTE;QUOTED-PRINTABLE:a=\r\nEND:VCARD\r\n", kVcardDefaults);
     ASSERT_TRUE(reading.ok()) << reading.reason;
     EXPECT_EQ(reading.contact->lastName, "Ito");
 }
@@ -104,7 +104,7 @@ TEST(VCardBadge, BrokenCardsAreMalformed) {
              "BEGIN:VCARD\nN;CHARSET=utf-8;ENCODING=QUOTED-PRINTABLE:=C3=28\nEND:VCARD",
              "BEGIN:VCARD\nN;CHARSET=no-such-charset;ENCODING=QUOTED-PRINTABLE:abc\nEND:VCARD",
              "BEGIN:VCARD\nTITLE;ENCODING=b:%%%%\nN:A;B\nEND:VCARD"}) {
-        const auto reading = readBadge(text, kDefaults);
+        const auto reading = readBadge(text, kVcardDefaults);
         EXPECT_EQ(reading.kind, BadgeKind::VCard) << text;
         EXPECT_EQ(reading.verdict, ReadVerdict::Malformed) << text;
         EXPECT_FALSE(reading.reason.empty());
