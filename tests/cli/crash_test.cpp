@@ -49,15 +49,10 @@ protected:
         // The staff badge first (a booth run signs in), then every attendee: one frame each, a
         // new badge every frame, so a run makes a decision every few milliseconds.
         const auto folder = m_dir / "frames";
-        std::filesystem::create_directories(folder);
-        for (int i = 0; i <= kCrashAttendees; ++i) {
-            scanner::BadgeScene scene;
-            scene.width = 480;
-            scene.height = 320;
-            scene.text = i == 0 ? "STAFF" : fmt::format("P{:03d}", i - 1);
-            scene.seed = static_cast<std::uint32_t>(i + 1);
-            writePgm(folder / fmt::format("{:03d}.pgm", i), scanner::renderBadgeFrame(scene));
-        }
+        std::vector<std::string> badges{"STAFF"};
+        for (int i = 0; i < kCrashAttendees; ++i)
+            badges.push_back(fmt::format("P{:03d}", i));
+        writeBadgeFrames(folder, badges);
         m_source = "dir:" + folder.string() + "@80";
     }
 

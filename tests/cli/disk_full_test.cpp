@@ -34,15 +34,10 @@ protected:
         ASSERT_EQ(run({"import", "roster", m_dir.write("roster.csv", roster).string()}).exitCode, 0);
         ASSERT_EQ(run({"init", "--event", "Full Disk Con", "--mode", "meet"}).exitCode, 0);
         const auto folder = m_dir / "frames";
-        std::filesystem::create_directories(folder);
-        for (int i = 0; i < kDiskFullAttendees; ++i) {
-            scanner::BadgeScene scene;
-            scene.width = 480;
-            scene.height = 320;
-            scene.text = fmt::format("P{:03d}", i);
-            scene.seed = static_cast<std::uint32_t>(i + 1);
-            writePgm(folder / fmt::format("{:03d}.pgm", i), scanner::renderBadgeFrame(scene));
-        }
+        std::vector<std::string> badges;
+        for (int i = 0; i < kDiskFullAttendees; ++i)
+            badges.push_back(fmt::format("P{:03d}", i));
+        writeBadgeFrames(folder, badges);
         m_source = "dir:" + folder.string() + "@8";
     }
     ProcessResult run(std::vector<std::string> args) {

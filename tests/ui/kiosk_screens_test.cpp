@@ -2,6 +2,7 @@
 // checked on what each screen says (NAME.json) and on its pixels (NAME.png).
 #include "core/demo/demo_event.hpp"
 #include "core/store/store.hpp"
+#include "support/kiosk_script.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -18,6 +19,10 @@
 
 namespace meetscan {
 namespace {
+
+using test::scan;
+using test::shot;
+using test::tap;
 
 using test::runProcess;
 using test::TempDir;
@@ -150,10 +155,6 @@ protected:
         steps.emplace_back(R"({"wait_ms":1500})");
         return steps;
     }
-
-    static std::string scan(const std::string& text) { return nlohmann::json{{"scan", text}}.dump(); }
-    static std::string tap(const std::string& label) { return nlohmann::json{{"tap", label}}.dump(); }
-    static std::string shot(const std::string& name) { return R"({"wait_ms":300})" "\n" + nlohmann::json{{"screenshot", name}}.dump(); }
 
     TempDir m_dir;
     core::DemoEvent m_demo;

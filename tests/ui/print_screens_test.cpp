@@ -5,6 +5,7 @@
 #include "core/print/printer_choice.hpp"
 #include "core/store/store.hpp"
 #include "support/cups_server.hpp"
+#include "support/kiosk_script.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -54,10 +55,10 @@ Shot loadShot(const std::filesystem::path& dir, const std::string& name) {
     return shot;
 }
 
-std::string scan(const std::string& text) { return nlohmann::json{{"scan", text}}.dump(); }
-std::string tap(const std::string& label) { return nlohmann::json{{"tap", label}}.dump(); }
-std::string wait(int ms) { return nlohmann::json{{"wait_ms", ms}}.dump(); }
-std::string shot(const std::string& name) { return wait(300) + "\n" + nlohmann::json{{"screenshot", name}}.dump(); }
+using test::scan;
+using test::shot;
+using test::tap;
+using test::wait;
 
 class PrintScreens : public ::testing::Test {
 protected:

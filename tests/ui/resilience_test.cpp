@@ -5,6 +5,7 @@
 #include "core/demo/demo_event.hpp"
 #include "core/store/store.hpp"
 #include "support/child_process.hpp"
+#include "support/kiosk_script.hpp"
 #include "support/temp_dir.hpp"
 #include "support/xvfb_display.hpp"
 
@@ -50,10 +51,10 @@ std::optional<Shot> readShot(const std::filesystem::path& dir, const std::string
     return shot;
 }
 
-std::string scan(const std::string& text) { return nlohmann::json{{"scan", text}}.dump(); }
-std::string tap(const std::string& label) { return nlohmann::json{{"tap", label}}.dump(); }
-std::string wait(int ms) { return nlohmann::json{{"wait_ms", ms}}.dump(); }
-std::string shot(const std::string& name) { return wait(300) + "\n" + nlohmann::json{{"screenshot", name}}.dump(); }
+using test::scan;
+using test::shot;
+using test::tap;
+using test::wait;
 
 class KioskResilience : public ::testing::Test {
 protected:

@@ -71,6 +71,7 @@ struct PrintWorker::Impl {
     void update(int jobId, const std::function<void(PrintJob&)>& change);
     std::optional<PrintJob> job(int jobId) const;
     void trim();
+    int enqueue(PrintJob job);
 };
 
 std::optional<PrintJob> PrintWorker::Impl::job(int jobId) const {
@@ -292,35 +293,33 @@ PrintWorker::~PrintWorker() {
         m_impl->thread.join();
 }
 
+// A new job goes first in the list the screens show, and the worker thread is woken to send it.
+int PrintWorker::Impl::enqueue(PrintJob job) {
+    std::lock_guard lock(mutex);
+    job.id = nextId++;
+    job.attempts = 1;
+    job.askedAt = job.updatedAt = nowMs();
+    snapshot.jobs.insert(snapshot.jobs.begin(), job);
+    commands.emplace_back(Send{job.id});
+    wake.notify_all();
+    return job.id;
+}
+
 int PrintWorker::printSummary(const std::string& attendeeId) {
-    std::lock_guard lock(m_impl->mutex);
     PrintJob job;
-    job.id = m_impl->nextId++;
     job.kind = PrintKind::Summary;
     job.attendeeId = attendeeId;
     job.label = "Summary";
     job.status = {JobState::Queued, "preparing your summary"};
-    job.attempts = 1;
-    job.askedAt = job.updatedAt = nowMs();
-    m_impl->snapshot.jobs.insert(m_impl->snapshot.jobs.begin(), job);
-    m_impl->commands.emplace_back(Send{job.id});
-    m_impl->wake.notify_all();
-    return job.id;
+    return m_impl->enqueue(std::move(job));
 }
 
 int PrintWorker::printTestPage() {
-    std::lock_guard lock(m_impl->mutex);
     PrintJob job;
-    job.id = m_impl->nextId++;
     job.kind = PrintKind::TestPage;
     job.label = "Test page";
     job.status = {JobState::Queued, "preparing the test page"};
-    job.attempts = 1;
-    job.askedAt = job.updatedAt = nowMs();
-    m_impl->snapshot.jobs.insert(m_impl->snapshot.jobs.begin(), job);
-    m_impl->commands.emplace_back(Send{job.id});
-    m_impl->wake.notify_all();
-    return job.id;
+    return m_impl->enqueue(std::move(job));
 }
 
 void PrintWorker::retry(int jobId) {
