@@ -257,6 +257,41 @@ TEST(BadImage, SixteenBitColourPpmIsRefusedNotOverread) {
     EXPECT_EQ(grey->row(0)[1], 0);
 }
 
+// Found by fuzz_image: Debian's stb_image 2.27 overflows an int (undefined behaviour) reading a
+// PGM/PPM header number of ten or more digits; such headers are refused before stb_image reads them.
+TEST(BadImage, PnmHeaderNumbersTooLongForStbAreRefused) {
+    const auto corpus = std::filesystem::path(MEETSCAN_SOURCE_DIR) / "tests/fuzz/corpus/fuzz_image";
+    const auto found = scanner::loadGreyImage(corpus / "crash-stb-pnm-number-overflow.pgm");
+    ASSERT_FALSE(found.ok());
+    EXPECT_NE(found.error().message.find("crash-stb-pnm-number-overflow.pgm: image too large"), std::string::npos)
+        << found.error().message;
+    struct Case {
+        std::string name;
+        std::string bytes;
+        std::string says;
+    };
+    const std::vector<Case> cases = {
+        {"wide.pgm", "P5\n9999999999 1\n255\n\x01", "wide.pgm: image too large (its header states a side of"},
+        {"tall.ppm", "P6 1 2147483648 255 \x01", "tall.ppm: image too large (its header states a side of"},
+        {"commented.pgm", "P5\n# 99999999999999\n50000 # x\n50000\n255\n\x01",
+         "commented.pgm: image too large (50000x50000, limit is 100 megapixels)"},
+        {"deep.pgm", "P5\n2 1\n4294967296\n\x01\x02", "deep.pgm: not a readable image (PGM/PPM maximum value above 65535)"},
+        {"deeper.pgm", "P5\n2 1\n65536\n\x01\x02", "deeper.pgm: not a readable image (PGM/PPM maximum value above 65535)"},
+    };
+    for (const auto& [name, bytes, says] : cases) {
+        SCOPED_TRACE(name);
+        const auto loaded = scanner::decodeGreyImage(asBytes(bytes), name);
+        ASSERT_FALSE(loaded.ok());
+        EXPECT_EQ(loaded.error().kind, Error::Kind::BadInput);
+        EXPECT_EQ(loaded.error().message.rfind(says, 0), 0U) << loaded.error().message;
+    }
+    // Comments and every kind of whitespace between the numbers still read as stb_image reads them.
+    const auto fine = scanner::decodeGreyImage(asBytes(std::string("P5\t# note\r2\v1\f# more\n255\n\x00\xff", 27)), "ok.pgm");
+    ASSERT_TRUE(fine.ok()) << fine.error().message;
+    EXPECT_EQ(fine->width, 2);
+    EXPECT_EQ(fine->row(0)[1], 255);
+}
+
 TEST(BadImage, DecodeCommandReportsEachBadFileAndGoesOn) {
     TempDir dir;
     dir.write("a_huge.png", pngHeader(60000, 60000));

@@ -2,6 +2,8 @@
 // holds its implementation, so no extra library is linked.
 #include "meetscan/scanner/image_file.hpp"
 
+#include "image/pnm_header.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -74,6 +76,22 @@ std::optional<std::pair<long long, long long>> pngSize(const std::vector<unsigne
     return std::pair{be32(16), be32(20)};
 }
 
+// Refuses a PGM/PPM whose header numbers stb_image would overflow on (or that is too large anyway).
+std::optional<std::string> pnmHeaderProblem(const std::vector<unsigned char>& bytes,
+                                            const std::string& name) {
+    const auto header = readPnmHeader(bytes);
+    if (!header)
+        return std::nullopt;
+    if (header->width >= kPnmNumberLimit || header->height >= kPnmNumberLimit)
+        return name + ": image too large (its header states a side of " + std::to_string(kPnmNumberLimit) +
+               " pixels or more, limit is " + std::to_string(kMaxImagePixels / 1'000'000) + " megapixels)";
+    if (header->width * header->height > kMaxImagePixels)
+        return tooLargeMessage(name, header->width, header->height);
+    if (header->maxValue > 65535)
+        return name + ": not a readable image (PGM/PPM maximum value above 65535)";
+    return std::nullopt;
+}
+
 } // namespace
 
 bool hasImageExtension(const fs::path& path) {
@@ -92,6 +110,8 @@ Expected<GreyFrame> decodeGreyImage(const std::vector<unsigned char>& bytes, con
     int width = 0;
     int height = 0;
     int channels = 0;
+    if (auto problem = pnmHeaderProblem(bytes, name))
+        return Error::badInput(std::move(*problem));
     // Check the header first so a huge image is refused before its pixels are allocated.
     if (stbi_info_from_memory(bytes.data(), length, &width, &height, &channels) == 0) {
         // Each side may be up to 2^32 - 1: divide rather than multiply.
