@@ -27,7 +27,8 @@ private:
 };
 
 // The PDF's bytes. Safe to call on several threads at once (each call has its own surface and
-// pango context; the cache locks).
+// pango context, on the calling thread's font map; the cache locks). What pango itself shares
+// between threads, one HarfBuzz buffer, it hands over under a lock of its own (tests/tsan.supp).
 [[nodiscard]] Expected<std::string> packetPdf(const Packet& packet);
 [[nodiscard]] Expected<std::string> packetPdf(const Packet& packet, PacketQrCache& qrCache);
 
