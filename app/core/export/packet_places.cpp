@@ -1,6 +1,6 @@
 #include "core/export/packet_places.hpp"
 
-#include <SQLiteCpp/Statement.h>
+#include <utility>
 
 namespace meetscan::core {
 
@@ -21,25 +21,17 @@ PacketPlaces collectPlaces(Store& store, const std::string& attendeeId) {
         names.emplace(std::move(station.id), std::move(station.name));
 
     PacketPlaces places;
-    auto& db = store.database();
-    // Every meeting of the pair, oldest first (ties broken by id, so the answer is stable): the
-    // first row names the first place, the last row the latest.
-    SQLite::Statement meetings(
-        db, "SELECT attendee_b, station_id, at, id FROM meeting WHERE attendee_a = ?1 "
-            "UNION ALL SELECT attendee_a, station_id, at, id FROM meeting WHERE attendee_b = ?1 "
-            "ORDER BY 3, 4");
-    meetings.bind(1, attendeeId);
-    while (meetings.executeStep()) {
-        auto place = placeOf(names, meetings.getColumn(1).getString());
-        auto [entry, added] = places.people.try_emplace(meetings.getColumn(0).getString());
+    // Meetings come oldest first: the first of a pair names the first place, the last the latest.
+    for (auto& meeting : store.meetings().meetingsOf(attendeeId)) {
+        auto place = placeOf(names, std::move(meeting.stationId));
+        auto& other = meeting.attendeeA == attendeeId ? meeting.attendeeB : meeting.attendeeA;
+        auto [entry, added] = places.people.try_emplace(std::move(other));
         if (added)
             entry->second.first = place;
         entry->second.last = std::move(place);
     }
-    SQLite::Statement leads(db, "SELECT exhibitor_id, station_id FROM lead WHERE attendee_id = ?");
-    leads.bind(1, attendeeId);
-    while (leads.executeStep())
-        places.booths.emplace(leads.getColumn(0).getString(), placeOf(names, leads.getColumn(1).getString()));
+    for (auto& lead : store.leads().forAttendee(attendeeId))
+        places.booths.emplace(std::move(lead.exhibitorId), placeOf(names, std::move(lead.stationId)));
     return places;
 }
 

@@ -1,6 +1,7 @@
 #include "core/merge/database_merge.hpp"
 
 #include "core/store/database.hpp"
+#include "core/store/event_repository.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -36,12 +37,6 @@ private:
     std::filesystem::path m_path;
 };
 
-std::string metaValue(SQLite::Database& db, const char* key) {
-    SQLite::Statement query(db, "SELECT value FROM meta WHERE key = ?");
-    query.bind(1, key);
-    return query.executeStep() ? query.getColumn(0).getString() : std::string{};
-}
-
 std::string eventName(SQLite::Database& db, const std::string& eventId) {
     SQLite::Statement query(db, "SELECT name FROM event WHERE id = ?");
     query.bind(1, eventId);
@@ -68,7 +63,7 @@ Expected<SourceCopy> copySource(const std::filesystem::path& path, const std::fi
         if (version > latestSchemaVersion())
             return Error::badInput(fmt::format("{} was written by a newer MeetScan (schema {}, this one knows {})",
                                                path.string(), version, latestSchemaVersion()));
-        if (metaValue(source, "event_id").empty())
+        if (EventRepository(source).metaValue("event_id").empty())
             return Error::badInput(fmt::format("{} is not a MeetScan database: it names no event", path.string()));
         SQLite::Statement vacuum(source, "VACUUM INTO ?");
         vacuum.bind(1, copy.string());
@@ -84,7 +79,8 @@ Expected<SourceCopy> copySource(const std::filesystem::path& path, const std::fi
     auto migrated = openDatabase(copy);
     if (!migrated)
         return Error{migrated.error().kind, fmt::format("{}: {}", path.string(), migrated.error().message)};
-    return SourceCopy{copy, metaValue(**migrated, "event_id"), metaValue(**migrated, "station_id")};
+    EventRepository copied(**migrated);
+    return SourceCopy{copy, copied.metaValue("event_id"), copied.metaValue("station_id")};
 }
 
 // Attaches a database file for the lifetime of the guard. Declared before the transaction
@@ -129,8 +125,8 @@ Expected<MergeReport> mergeDatabases(SQLite::Database& target, const std::vector
         return Error::world("cannot create a temporary folder for the merge");
     MergeReport report;
     try {
-        const std::string eventId = metaValue(target, "event_id");
-        const std::string stationId = metaValue(target, "station_id");
+        const std::string eventId = EventRepository(target).metaValue("event_id");
+        const std::string stationId = EventRepository(target).metaValue("station_id");
         // Every file is checked before anything is folded, so a bad one is reported first.
         std::vector<SourceCopy> copies;
         for (std::size_t i = 0; i < others.size(); ++i) {

@@ -1,6 +1,5 @@
 #include "core/print/printer_choice.hpp"
 
-#include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
 namespace meetscan::core {
@@ -14,11 +13,10 @@ constexpr const char* kKey = "station_printer";
 PrinterChoice loadPrinterChoice(Store& store) {
     PrinterChoice choice;
     try {
-        SQLite::Statement query(store.database(), "SELECT value FROM meta WHERE key = ?");
-        query.bind(1, kKey);
-        if (!query.executeStep())
+        const std::string saved = store.events().metaValue(kKey);
+        if (saved.empty())
             return choice;
-        auto json = nlohmann::json::parse(query.getColumn(0).getString(), nullptr, false);
+        auto json = nlohmann::json::parse(saved, nullptr, false);
         if (!json.is_object())
             return choice;
         choice.printer = json.value("printer", std::string());
@@ -33,10 +31,7 @@ Status savePrinterChoice(Store& store, const PrinterChoice& choice) {
     nlohmann::json json{{"printer", choice.printer},
                         {"paper", choice.paper ? std::string(toString(*choice.paper)) : std::string()}};
     try {
-        SQLite::Statement upsert(store.database(), "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
-        upsert.bind(1, kKey);
-        upsert.bind(2, json.dump());
-        upsert.exec();
+        store.events().saveMetaValue(kKey, json.dump());
     } catch (const std::exception& e) {
         return Error::world(std::string("saving the printer choice: ") + e.what());
     }

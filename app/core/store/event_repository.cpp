@@ -82,12 +82,6 @@ std::string hostName() {
     return name.data();
 }
 
-std::string metaValue(SQLite::Database& db, const char* key) {
-    SQLite::Statement query(db, "SELECT value FROM meta WHERE key = ?");
-    query.bind(1, key);
-    return query.executeStep() ? query.getColumn(0).getString() : std::string{};
-}
-
 } // namespace
 
 Event EventRepository::event() const {
@@ -112,9 +106,7 @@ Status EventRepository::saveEvent(const Event& event) {
     upsert.bind(3, toJson(event.settings).dump());
     upsert.bind(4, event.createdAt);
     upsert.exec();
-    SQLite::Statement meta(m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('event_id', ?)");
-    meta.bind(1, event.id);
-    meta.exec();
+    saveMetaValue("event_id", event.id);
     transaction.commit();
     return Done{};
 }
@@ -144,11 +136,8 @@ Status EventRepository::saveStation(const Station& station) {
     upsert.bind(4, station.exhibitorId);
     upsert.bind(5, nowMs());
     upsert.exec();
-    if (metaValue(m_db, "station_id").empty()) {
-        SQLite::Statement meta(m_db, "INSERT INTO meta (key, value) VALUES ('station_id', ?)");
-        meta.bind(1, station.id);
-        meta.exec();
-    }
+    if (metaValue("station_id").empty())
+        saveMetaValue("station_id", station.id);
     transaction.commit();
     return Done{};
 }
@@ -164,12 +153,25 @@ std::vector<Station> EventRepository::allStations() const {
     return stations;
 }
 
+std::string EventRepository::metaValue(const std::string& key) const {
+    SQLite::Statement query(m_db, "SELECT value FROM meta WHERE key = ?");
+    query.bind(1, key);
+    return query.executeStep() ? query.getColumn(0).getString() : std::string{};
+}
+
+void EventRepository::saveMetaValue(const std::string& key, const std::string& value) {
+    SQLite::Statement upsert(m_db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    upsert.bind(1, key);
+    upsert.bind(2, value);
+    upsert.exec();
+}
+
 Status EventRepository::ensureDefaults() {
-    if (metaValue(m_db, "event_id").empty()) {
+    if (metaValue("event_id").empty()) {
         if (auto saved = saveEvent({newUlid(), "MeetScan event", {}, nowMs()}); !saved)
             return saved;
     }
-    if (metaValue(m_db, "station_id").empty())
+    if (metaValue("station_id").empty())
         return saveStation({newUlid(), hostName(), Mode::Meet, ""});
     return Done{};
 }

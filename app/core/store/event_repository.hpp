@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <optional>
+#include <string>
 
 namespace meetscan::core {
 
@@ -23,6 +24,10 @@ public:
 
     // Creates the default event and station when the database is new.
     Status ensureDefaults();
+
+    // This database's own small settings (the `meta` table): "" when the key is not set.
+    [[nodiscard]] std::string metaValue(const std::string& key) const;
+    void saveMetaValue(const std::string& key, const std::string& value);
 
 private:
     SQLite::Database& m_db;

@@ -44,6 +44,21 @@ std::vector<Connection> MeetingRepository::connectionsOf(const std::string& atte
     return connections;
 }
 
+std::vector<Meeting> MeetingRepository::meetingsOf(const std::string& attendeeId) const {
+    SQLite::Statement query(m_db, "SELECT id, station_id, at, attendee_a, attendee_b, scan_a, scan_b FROM meeting "
+                                  "WHERE attendee_a = ?1 UNION ALL "
+                                  "SELECT id, station_id, at, attendee_a, attendee_b, scan_a, scan_b FROM meeting "
+                                  "WHERE attendee_b = ?1 ORDER BY 3, 1");
+    query.bind(1, attendeeId);
+    std::vector<Meeting> meetings;
+    while (query.executeStep())
+        meetings.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
+                            query.getColumn(2).getInt64(), query.getColumn(3).getString(),
+                            query.getColumn(4).getString(), query.getColumn(5).getString(),
+                            query.getColumn(6).getString()});
+    return meetings;
+}
+
 int MeetingRepository::meetingCount() const { return m_db.execAndGet("SELECT count(*) FROM meeting").getInt(); }
 
 int MeetingRepository::connectionCount() const {
