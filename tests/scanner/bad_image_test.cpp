@@ -144,6 +144,16 @@ TEST(BadImage, HugeDimensionsAreRefusedBeforeThePixelsAreAllocated) {
     }
 }
 
+TEST(BadImage, ACallerMayAllowFewerPixels) {
+    const std::string header = "P5\n2000 2500\n255\n";
+    const auto refused = scanner::decodeGreyImage(asBytes(header + "\x01"), "five.pgm", 4'000'000);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().message, "five.pgm: image too large (2000x2500, limit is 4 megapixels)");
+    const auto loaded = scanner::decodeGreyImage(asBytes(header + std::string(2000U * 2500U, '\x80')), "five.pgm");
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    EXPECT_EQ(loaded->height, 2500);
+}
+
 TEST(BadImage, LargeAllBlackPhotoHoldsNoCode) {
     // 24 megapixels, as a phone camera takes them: under the limit, so it is read and searched.
     TempDir dir;

@@ -56,9 +56,9 @@ std::string lower(std::string text) {
     return text;
 }
 
-std::string tooLargeMessage(const std::string& name, long long width, long long height) {
+std::string tooLargeMessage(const std::string& name, long long width, long long height, long long maxPixels) {
     return name + ": image too large (" + std::to_string(width) + "x" + std::to_string(height) +
-           ", limit is " + std::to_string(kMaxImagePixels / 1'000'000) + " megapixels)";
+           ", limit is " + std::to_string(maxPixels / 1'000'000) + " megapixels)";
 }
 
 // The size a PNG's IHDR chunk states. stb_image refuses a PNG of more than 2^30 pixel bytes
@@ -77,16 +77,16 @@ std::optional<std::pair<long long, long long>> pngSize(const std::vector<unsigne
 }
 
 // Refuses a PGM/PPM whose header numbers stb_image would overflow on (or that is too large anyway).
-std::optional<std::string> pnmHeaderProblem(const std::vector<unsigned char>& bytes,
-                                            const std::string& name) {
+std::optional<std::string> pnmHeaderProblem(const std::vector<unsigned char>& bytes, const std::string& name,
+                                            long long maxPixels) {
     const auto header = readPnmHeader(bytes);
     if (!header)
         return std::nullopt;
     if (header->width >= kPnmNumberLimit || header->height >= kPnmNumberLimit)
         return name + ": image too large (its header states a side of " + std::to_string(kPnmNumberLimit) +
-               " pixels or more, limit is " + std::to_string(kMaxImagePixels / 1'000'000) + " megapixels)";
-    if (header->width * header->height > kMaxImagePixels)
-        return tooLargeMessage(name, header->width, header->height);
+               " pixels or more, limit is " + std::to_string(maxPixels / 1'000'000) + " megapixels)";
+    if (header->width * header->height > maxPixels)
+        return tooLargeMessage(name, header->width, header->height, maxPixels);
     if (header->maxValue > 65535)
         return name + ": not a readable image (PGM/PPM maximum value above 65535)";
     return std::nullopt;
@@ -101,7 +101,8 @@ bool hasImageExtension(const fs::path& path) {
     return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
 }
 
-Expected<GreyFrame> decodeGreyImage(const std::vector<unsigned char>& bytes, const std::string& name) {
+Expected<GreyFrame> decodeGreyImage(const std::vector<unsigned char>& bytes, const std::string& name,
+                                    long long maxPixels) {
     if (bytes.empty())
         return Error::badInput(name + ": empty file");
     if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
@@ -110,14 +111,14 @@ Expected<GreyFrame> decodeGreyImage(const std::vector<unsigned char>& bytes, con
     int width = 0;
     int height = 0;
     int channels = 0;
-    if (auto problem = pnmHeaderProblem(bytes, name))
+    if (auto problem = pnmHeaderProblem(bytes, name, maxPixels))
         return Error::badInput(std::move(*problem));
     // Check the header first so a huge image is refused before its pixels are allocated.
     if (stbi_info_from_memory(bytes.data(), length, &width, &height, &channels) == 0) {
         // Each side may be up to 2^32 - 1: divide rather than multiply.
         if (const auto size = pngSize(bytes);
-            size && size->first > 0 && size->second > kMaxImagePixels / size->first)
-            return Error::badInput(tooLargeMessage(name, size->first, size->second));
+            size && size->first > 0 && size->second > maxPixels / size->first)
+            return Error::badInput(tooLargeMessage(name, size->first, size->second, maxPixels));
         return Error::badInput(name + ": not a readable image (" + stbi_failure_reason() + ")");
     }
     if (width <= 0 || height <= 0)
@@ -126,8 +127,8 @@ Expected<GreyFrame> decodeGreyImage(const std::vector<unsigned char>& bytes, con
     // reads past its buffer (fuzz_image found it; fixed upstream in 2.28): refused instead.
     if (bytes[0] == 'P' && channels != 1 && stbi_is_16_bit_from_memory(bytes.data(), length) != 0)
         return Error::badInput(name + ": 16-bit colour PPM images are not supported");
-    if (static_cast<long long>(width) * height > kMaxImagePixels)
-        return Error::badInput(tooLargeMessage(name, width, height));
+    if (static_cast<long long>(width) * height > maxPixels)
+        return Error::badInput(tooLargeMessage(name, width, height, maxPixels));
     unsigned char* pixels = stbi_load_from_memory(bytes.data(), length, &width, &height, &channels, 1);
     if (pixels == nullptr)
         return Error::badInput(name + ": cannot decode image (" + stbi_failure_reason() + ")");

@@ -16,8 +16,10 @@ inline constexpr long long kMaxImagePixels = 100'000'000;
 // unknown-format, zero-size and oversized images are Error::badInput with a message naming the file.
 Expected<GreyFrame> loadGreyImage(const std::filesystem::path& path);
 
-// Same, from bytes already in memory (`name` is used in messages).
-Expected<GreyFrame> decodeGreyImage(const std::vector<unsigned char>& bytes, const std::string& name);
+// Same, from bytes already in memory (`name` is used in messages). A smaller `maxPixels` lets a
+// fuzzer spend its time on the formats rather than on decoding the largest images allowed.
+Expected<GreyFrame> decodeGreyImage(const std::vector<unsigned char>& bytes, const std::string& name,
+                                    long long maxPixels = kMaxImagePixels);
 
 // True for file names with an image extension we can load (case-insensitive).
 bool hasImageExtension(const std::filesystem::path& path);
