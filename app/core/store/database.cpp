@@ -44,6 +44,10 @@ Expected<std::unique_ptr<SQLite::Database>> openDatabase(const std::filesystem::
     try {
         auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db->setBusyTimeout(10000);
+        // Only a new, empty file takes it (and only before WAL is on): 16 KiB pages write a
+        // 100,000-person roster in a quarter of the WAL frames, one system call pair each, while a
+        // scan still dirties only a handful of pages.
+        db->exec("PRAGMA page_size = 16384");
         db->exec("PRAGMA journal_mode = WAL");
         db->exec("PRAGMA synchronous = FULL");
         db->exec("PRAGMA foreign_keys = ON");
