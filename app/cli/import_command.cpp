@@ -3,7 +3,10 @@
 // The file is read and checked completely before the database is opened: a bad file leaves the
 // database as it was (not even created).
 #include "cli/commands.hpp"
+#include "cli/sigbus_guard.hpp"
 #include "core/roster/exhibitor_import.hpp"
+#include "core/roster/mapped_text.hpp"
+#include "core/roster/roster_check.hpp"
 #include "core/roster/roster_import.hpp"
 #include "core/store/attendee_repository.hpp"
 
@@ -76,13 +79,12 @@ core::RosterImportOptions rosterOptions(const RosterArguments& arguments) {
 // people are never all held in memory, which for 100,000 rows cost more than reading twice.
 void importRoster(CliContext& context, const RosterArguments& arguments) {
     const core::RosterImportOptions options = rosterOptions(arguments);
-    const std::string content = readWholeFile(arguments.file);
-    const auto ignore = [](const core::Attendee&) -> Status { return Done{}; };
-    core::RosterScanResult checked = orThrow(core::scanRoster(content, arguments.file, options, ignore));
+    const SigbusGuard fileLost; // outlives the mapping below
+    const core::MappedText file = orThrow(core::MappedText::open(arguments.file));
+    const std::string_view content = file.text();
+    core::RosterScanResult checked = orThrow(core::checkRoster(content, arguments.file, options)); // in id order
     for (const core::RosterProblem& problem : checked.skipped)
         fmt::print(stderr, "meetscan: skipped {}\n", problem.message());
-
-    core::sortByAttendeeId(checked.places);
 
     core::ImportCounts counts = orThrow(context.store().attendees().importFeed(
         checked.places.size(), [&](const core::AttendeeRepository::AttendeeWriter& write) -> Status {

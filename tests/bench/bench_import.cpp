@@ -6,8 +6,12 @@
 // machine (but hide the second thread's overlap, which only wall time shows).
 // A second yardstick, sqlite3's .import into a WAL database with synchronous=FULL and an index on
 // lower(email), shows what the kiosk's durability and its e-mail look-up cost before any checking.
+// A third, sqlite3 making meetscan's own writes from the same file (the roster table in id order,
+// its badge-code and e-mail indexes, the sync outbox, into a database meetscan created), shows
+// what SQLite itself needs for this schema, without checking a row: the floor of the import.
 //
 //   bench_import [ROWS] [RUNS]        (default 100000 3)
+#include "core/roster/roster_check.hpp"
 #include "core/roster/roster_import.hpp"
 #include "core/store/attendee_repository.hpp"
 #include "core/store/store.hpp"
@@ -117,6 +121,36 @@ Timed timeCommand(std::vector<std::string> argv) {
     return timed;
 }
 
+// sqlite3 making the writes of a first `import roster` from the same file into a database meetscan
+// created (so the schema, page size and pragmas are the kiosk's): the rows in id order (ids
+// stand in for the hashes meetscan derives), the indexes built after them as the import does,
+// every person queued in the sync outbox, one transaction. Nothing is checked.
+std::optional<Timed> sqliteSameWrites(const fs::path& db, const fs::path& file) {
+    const ProcessResult created = meetscan::test::runProcess({MEETSCAN_BINARY, "--db", db.string(), "stats"});
+    if (created.exitCode != 0) {
+        fmt::print("cannot create {}: {}\n", db.string(), created.err);
+        return std::nullopt;
+    }
+    Timed timed = timeCommand(
+        {"/usr/bin/sqlite3", db.string(), "PRAGMA synchronous = FULL", "PRAGMA temp_store = MEMORY",
+         "CREATE TEMP TABLE r (badge_code, first_name, last_name, company, title, email, phone, country, "
+         "ticket_type, consent_exhibitors)",
+         ".import --csv --skip 1 --schema temp " + file.string() + " r", "BEGIN IMMEDIATE",
+         "DROP INDEX attendee_by_email", "DROP INDEX attendee_by_badge_code", "DROP TRIGGER attendee_outbox_insert",
+         "INSERT INTO attendee (id, badge_code, first_name, last_name, company, title, email, phone, country, "
+         "ticket_type, consent_exhibitors, updated_at) SELECT 'A' || substr(hex(randomblob(8)), 1, 16) AS id, "
+         "badge_code, first_name, last_name, company, title, email, phone, country, ticket_type, "
+         "consent_exhibitors = 'yes', 0 FROM r ORDER BY id",
+         "CREATE UNIQUE INDEX attendee_by_badge_code ON attendee (badge_code)",
+         "CREATE INDEX attendee_by_email ON attendee (lower(email)) WHERE email <> ''",
+         "INSERT INTO sync_outbox (tbl, row_id) SELECT 'attendee', id FROM attendee ORDER BY id", "COMMIT"});
+    if (timed.result.exitCode != 0) {
+        fmt::print("sqlite3 making meetscan's writes failed: {}\n", timed.result.err);
+        return std::nullopt;
+    }
+    return timed;
+}
+
 std::string megabytes(std::optional<long> kb) {
     return kb ? fmt::format("{:.1f} MB", static_cast<double>(*kb) / 1024.0) : "n/a";
 }
@@ -149,6 +183,7 @@ int main(int argc, char** argv) {
         fmt::print("sqlite3 not installed: no yardstick\n");
     std::vector<Timed> sqliteRuns;
     std::vector<Timed> walRuns;
+    std::vector<Timed> floorRuns;
     std::vector<Timed> meetscanRuns;
     std::optional<Timed> again;
     for (std::size_t run = 0; run < runs; ++run) {
@@ -172,6 +207,11 @@ int main(int argc, char** argv) {
             }
             printTimed("sqlite3 .import WAL+email", wal, rows);
             walRuns.push_back(std::move(wal));
+            std::optional<Timed> floor = sqliteSameWrites(dir / ("floor" + tag + ".db"), file);
+            if (!floor)
+                return 1;
+            printTimed("sqlite3 meetscan's writes", *floor, rows);
+            floorRuns.push_back(std::move(*floor));
         }
         const std::string db = (dir / ("event" + tag + ".db")).string();
         Timed fresh = timeCommand({MEETSCAN_BINARY, "--db", db, "import", "roster", file.string()});
@@ -194,6 +234,11 @@ int main(int argc, char** argv) {
         const Timed& wal = median(walRuns);
         fmt::print("  sqlite3 WAL+email / plain {:7.2f}x  (cpu time {:.2f}x)\n", wal.seconds / theirs.seconds,
                    theirs.cpuSeconds > 0 ? wal.cpuSeconds / theirs.cpuSeconds : 0.0);
+        const Timed& floor = median(floorRuns);
+        fmt::print("  sqlite3 meetscan's writes / plain {:7.2f}x  (cpu time {:.2f}x): the floor of the schema\n",
+                   floor.seconds / theirs.seconds, theirs.cpuSeconds > 0 ? floor.cpuSeconds / theirs.cpuSeconds : 0.0);
+        fmt::print("  meetscan / sqlite3 meetscan's writes {:7.2f}x  (cpu time {:.2f}x)\n", ours.seconds / floor.seconds,
+                   floor.cpuSeconds > 0 ? ours.cpuSeconds / floor.cpuSeconds : 0.0);
     }
 
     // 3. In process: where the time goes, pass by pass, as `import roster` does it: a checking pass
@@ -201,13 +246,12 @@ int main(int argc, char** argv) {
     const meetscan::core::RosterImportOptions options;
     const auto ignore = [](const meetscan::core::Attendee&) -> meetscan::Status { return meetscan::Done{}; };
     auto checkStart = Clock::now();
-    auto checked = meetscan::core::scanRoster(csv, file.string(), options, ignore);
+    auto checked = meetscan::core::checkRoster(csv, file.string(), options);
     const double checkSeconds = secondsSince(checkStart);
     if (!checked) {
         fmt::print("check failed: {}\n", checked.error().message);
         return 1;
     }
-    meetscan::core::sortByAttendeeId(checked->places);
     auto store = meetscan::core::Store::open(dir / "split.db");
     if (!store) {
         fmt::print("cannot open a store: {}\n", store.error().message);

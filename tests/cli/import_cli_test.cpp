@@ -1,5 +1,6 @@
 // `meetscan import roster|exhibitors` run as a user would: exit status, stdout, stderr, and the
 // database afterwards.
+#include "support/background_process.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -8,6 +9,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 namespace meetscan::test {
 namespace {
@@ -183,6 +185,37 @@ TEST_F(ImportCli, DuplicateCodesLeaveTheDatabaseAsItWas) {
               "meetscan: error: " + path.string() + ":4:1: badge code \"D1\" is already used on line 2\n");
     EXPECT_TRUE(result.out.empty());
     expectUntouched(3);
+}
+
+// The roster is mapped into memory, so a file cut short while it is read (another program, a
+// USB stick pulled out) raises SIGBUS: the import must end with a clear error and leave nothing.
+TEST_F(ImportCli, RosterCutShortWhileImportingIsAnErrorAndImportsNothing) {
+    ASSERT_EQ(importRoster({sample("generic_semicolon.csv")}).exitCode, 0);
+    TempDir files;
+    std::string csv = "code,first_name,email\n";
+    constexpr int kRows = 200'000;
+    for (int i = 0; i < kRows; ++i)
+        csv += "CUT" + std::to_string(i) + ",Name" + std::to_string(i) + ",p" + std::to_string(i) + "@example.org\n";
+    const auto path = files.write("long.csv", csv);
+    BackgroundProcess import(meetscanCommand({"--db", db(), "import", "roster", path.string()}), files / "import");
+    // The rows are written in a second pass over the file, while the database's WAL is open:
+    // cut the file to its header once that pass can have begun.
+    const auto walBytes = [wal = fs::path(db() + "-wal")] {
+        std::error_code missing;
+        const auto bytes = fs::file_size(wal, missing);
+        return missing ? 0 : bytes;
+    };
+    const auto started = std::chrono::steady_clock::now();
+    while (walBytes() == 0 && std::chrono::steady_clock::now() - started < std::chrono::seconds(60))
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    fs::resize_file(path, 22);
+    const int exitCode = import.wait();
+    ASSERT_NE(exitCode, 0) << "the import finished before the file was cut; make the roster longer";
+    EXPECT_EQ(exitCode, 1);
+    EXPECT_EQ(import.err(), "meetscan: error: the file being imported changed or became unreadable while it was "
+                            "read; nothing was imported\n");
+    expectUntouched(3);
+    EXPECT_EQ(run({"stats", "--json"}).exitCode, 0);
 }
 
 TEST_F(ImportCli, UnknownPresetAndMapErrors) {

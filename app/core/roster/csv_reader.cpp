@@ -16,6 +16,35 @@ bool isLineBreak(char c) {
     return c == '\n' || c == '\r';
 }
 
+// Whether any byte of `word` is zero (the classic bit trick: no false positives for the lowest).
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+bool hasZeroByte(std::uint64_t word) {
+    return ((word - kOnes) & ~word & kHighs) != 0;
+}
+
+// Where an unquoted field that starts at `pos` ends: at the delimiter, a line break or the end.
+// Fields are short, so eight bytes are looked at together before the byte that ends the field.
+std::size_t endOfUnquoted(const char* text, std::size_t pos, std::size_t size, char delimiter) {
+    const std::uint64_t delimiters = kOnes * static_cast<unsigned char>(delimiter);
+    const std::uint64_t newlines = kOnes * static_cast<unsigned char>('\n');
+    const std::uint64_t returns = kOnes * static_cast<unsigned char>('\r');
+    while (pos + 8 <= size) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text + pos, 8);
+        if (hasZeroByte(word ^ delimiters) || hasZeroByte(word ^ newlines) || hasZeroByte(word ^ returns))
+            break;
+        pos += 8;
+    }
+    while (pos < size) {
+        const char c = text[pos];
+        if (c == delimiter || c == '\n' || c == '\r')
+            break;
+        ++pos;
+    }
+    return pos;
+}
+
 // Line breaks in `text`, counting CRLF once.
 std::size_t countLineBreaks(std::string_view text) {
     std::size_t breaks = 0;
@@ -145,6 +174,7 @@ CsvStatus CsvReader::next(CsvRecord& record) {
         return CsvStatus::End;
 
     record.line = m_line;
+    const std::size_t recordBegin = m_pos;
     std::size_t problemLine = 0, problemColumn = 0; // the record's first problem, if any
     std::string problem;
 
@@ -194,12 +224,7 @@ CsvStatus CsvReader::next(CsvRecord& record) {
             }
         } else {
             const std::size_t begin = m_pos;
-            while (m_pos < size) {
-                const char c = text[m_pos];
-                if (c == delimiter || c == '\n' || c == '\r')
-                    break;
-                ++m_pos;
-            }
+            m_pos = endOfUnquoted(text, m_pos, size, delimiter);
             m_spans.push_back({false, begin, m_pos - begin});
         }
 
@@ -225,7 +250,11 @@ CsvStatus CsvReader::next(CsvRecord& record) {
 
     if (!problem.empty())
         return fail(problemLine, problemColumn, std::move(problem), false);
-    if (!checkUtf8(record))
+    // Delimiters, quotes and line breaks are ASCII, which never occurs inside a UTF-8 sequence:
+    // when the record's text is valid so is every field cut from it. Only a record that is not
+    // is checked field by field, to say where.
+    if (m_checkUtf8 && findInvalidUtf8(m_text.substr(recordBegin, m_pos - recordBegin)) != std::string_view::npos &&
+        !checkUtf8(record))
         return CsvStatus::Error;
     if (m_expectedFields == 0) {
         m_expectedFields = record.size();

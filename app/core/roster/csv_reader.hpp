@@ -68,6 +68,12 @@ public:
         m_line = place.line;
     }
 
+    // For a reader that starts after the header (see seek): how many fields a record must have.
+    void expectFields(std::size_t count) { m_expectedFields = count; }
+
+    // For a pass over records already read once and found valid UTF-8: the check is left out.
+    void trustUtf8() { m_checkUtf8 = false; }
+
     [[nodiscard]] const CsvError& error() const { return m_error; }
     [[nodiscard]] char delimiter() const { return m_delimiter; }
     [[nodiscard]] bool hadBom() const { return m_hadBom; }
@@ -87,6 +93,7 @@ private:
     std::size_t m_line = 1;
     char m_delimiter = ',';
     bool m_hadBom = false;
+    bool m_checkUtf8 = true;
     std::size_t m_expectedFields = 0; // set by the first record
     std::string m_scratch;
     std::vector<Span> m_spans;

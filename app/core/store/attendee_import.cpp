@@ -48,18 +48,24 @@ constexpr std::array kBulkTriggers{"attendee_outbox_insert", "attendee_outbox_up
 constexpr size_t kBulkRows = 5000;
 
 // New people go in through a plain INSERT of many rows at once: one statement step per 64 rows
-// instead of one per row, and no conflict clause to plan for rows that cannot conflict.
+// instead of one per row, and no conflict clause to plan for rows that cannot conflict. OR FAIL:
+// a statement that may abort half-way must first copy every page it changes to a statement
+// journal (for a bulk import, the growing right edge of each B-tree, 64 rows at a time, most of
+// the import's system calls); a failing row fails the whole import, whose transaction then rolls
+// back what its statement had written before it.
 constexpr const char* kInsertHead =
-    "INSERT INTO attendee (id, badge_code, first_name, last_name, company, title, email, phone, country, "
+    "INSERT OR FAIL INTO attendee (id, badge_code, first_name, last_name, company, title, email, phone, country, "
     "ticket_type, role, exhibitor_id, consent_exhibitors, consent_networking, source, station_id, updated_at) VALUES ";
-constexpr int kAttendeeColumns = 17;
-constexpr std::size_t kRowsPerInsert = 64; // 64 x 17 parameters, well under SQLite's 32,766
+constexpr int kPersonColumns = 14; // what differs from person to person: id ... consent_networking
+constexpr std::size_t kRowsPerInsert = 64; // 64 x 14 parameters, well under SQLite's 32,766
 constexpr std::size_t kCodesPerInsert = 256;
 
-std::string valuesList(std::size_t rows, int columns) {
+// `rows` rows of `columns` parameters each, then `tail` (", 'roster', ''" ...) as written.
+std::string valuesList(std::size_t rows, int columns, const std::string& tail = "") {
     std::string row = "(?";
     for (int i = 1; i < columns; ++i)
         row += ",?";
+    row += tail;
     row += ')';
     std::string list;
     list.reserve(rows * (row.size() + 1));
@@ -70,8 +76,7 @@ std::string valuesList(std::size_t rows, int columns) {
 
 // The strings outlive exec(), so SQLite may read them in place instead of copying each one.
 // `base` is the parameter index before this row's first (0 for a single-row statement).
-void bindAttendee(SQLite::Statement& statement, int base, const Attendee& a, const std::string& id,
-                  const char* source, const std::string& stationId, TimeMs now) {
+void bindPerson(SQLite::Statement& statement, int base, const Attendee& a, const std::string& id) {
     statement.bindNoCopy(base + 1, id);
     statement.bindNoCopy(base + 2, a.badgeCode);
     statement.bindNoCopy(base + 3, a.firstName);
@@ -86,6 +91,11 @@ void bindAttendee(SQLite::Statement& statement, int base, const Attendee& a, con
     statement.bindNoCopy(base + 12, a.exhibitorId);
     statement.bind(base + 13, a.consentExhibitors ? 1 : 0);
     statement.bind(base + 14, a.consentNetworking ? 1 : 0);
+}
+
+void bindAttendee(SQLite::Statement& statement, int base, const Attendee& a, const std::string& id,
+                  const char* source, const std::string& stationId, TimeMs now) {
+    bindPerson(statement, base, a, id);
     statement.bindNoCopy(base + 15, source); // a string literal
     statement.bindNoCopy(base + 16, stationId);
     statement.bind(base + 17, now);
@@ -179,14 +189,19 @@ public:
             m_triggers.emplace(m_db, kBulkTriggers);
         }
         m_upsert.emplace(m_db, kUpsert);
-        m_insertMany.emplace(m_db, std::string(kInsertHead) + valuesList(kRowsPerInsert, kAttendeeColumns));
-        m_insertOne.emplace(m_db, std::string(kInsertHead) + valuesList(1, kAttendeeColumns));
+        // What every new person of this import shares is written into the statement, not bound
+        // 100,000 times.
+        const std::string shared = fmt::format(",'roster','',{}", m_now);
+        m_insertMany.emplace(m_db, kInsertHead + valuesList(kRowsPerInsert, kPersonColumns, shared));
+        m_insertOne.emplace(m_db, kInsertHead + valuesList(1, kPersonColumns, shared));
         m_dropCode.emplace(m_db, "DELETE FROM attendee_code WHERE code = ?");
         m_addCode.emplace(m_db, "INSERT INTO attendee_code (code, attendee_id) VALUES (?, ?)");
         m_addCodes.emplace(m_db, "INSERT INTO attendee_code (code, attendee_id) VALUES " +
                                      valuesList(kCodesPerInsert, 2));
         m_pending.reserve(kRowsPerInsert);
     }
+
+    [[nodiscard]] bool bulk() const { return m_bulk; }
 
     // `a` must stay as it is until the next flush(): a new person is written from it then.
     Status write(const Attendee& a) {
@@ -197,7 +212,8 @@ public:
             id = attendeeIdForCode(a.badgeCode);
         else
             id.assign(a.id);
-        const auto found = m_existing.erasedById.find(id);
+        // Into an empty roster (the usual first import) nobody can be found: no need to hash.
+        const auto found = m_existing.erasedById.empty() ? m_existing.erasedById.end() : m_existing.erasedById.find(id);
         const bool existed = found != m_existing.erasedById.end();
         if (existed && found->second) {
             ++m_counts.unchanged; // an erasure always wins over a later import
@@ -220,7 +236,7 @@ public:
         }
 
         static const std::vector<std::string> kNone;
-        const auto held = m_existing.codesById.find(id);
+        const auto held = m_existing.codesById.empty() ? m_existing.codesById.end() : m_existing.codesById.find(id);
         const auto& current = held == m_existing.codesById.end() ? kNone : held->second;
         const bool codesChanged = !sameCodes(current, m_wanted);
         if (codesChanged) {
@@ -266,13 +282,12 @@ public:
         try {
             if (whole) {
                 for (std::size_t i = 0; i < m_pending.size(); ++i)
-                    bindAttendee(statement, static_cast<int>(i) * kAttendeeColumns, *m_pending[i], m_pendingIds[i],
-                                 "roster", "", m_now);
+                    bindPerson(statement, static_cast<int>(i) * kPersonColumns, *m_pending[i], m_pendingIds[i]);
                 statement.exec();
                 statement.reset();
             } else {
                 for (; row < m_pending.size(); ++row) {
-                    bindAttendee(statement, 0, *m_pending[row], m_pendingIds[row], "roster", "", m_now);
+                    bindPerson(statement, 0, *m_pending[row], m_pendingIds[row]);
                     statement.exec();
                     statement.reset();
                 }
@@ -281,7 +296,7 @@ public:
             statement.tryReset();
             if (!isConstraintError(e))
                 throw;
-            // A failed many-row statement wrote none of its rows; find which one was there already.
+            // A many-row statement failed at the row after those it wrote (OR FAIL keeps them).
             const std::string& id = whole ? duplicateId() : m_pendingIds[row];
             return Error::badInput(fmt::format("attendee {} appears twice in the roster", id));
         }
@@ -355,20 +370,12 @@ private:
                                            clash.getColumn(1).getString()));
     }
 
-    // Which held-back person is already in the table (or held back twice): for the message only.
+    // Which held-back person was already in the table (or held back twice), after the many-row
+    // statement failed: the one after the rows it wrote. For the message only.
     const std::string& duplicateId() {
         static const std::string kUnknown = "?";
-        SQLite::Statement known(m_db, "SELECT 1 FROM attendee WHERE id = ?");
-        for (std::size_t i = 0; i < m_pending.size(); ++i) {
-            for (std::size_t j = 0; j < i; ++j)
-                if (m_pendingIds[j] == m_pendingIds[i])
-                    return m_pendingIds[i];
-            known.bind(1, m_pendingIds[i]);
-            if (known.executeStep())
-                return m_pendingIds[i];
-            known.reset();
-        }
-        return kUnknown;
+        const auto written = static_cast<std::size_t>(m_db.getChanges());
+        return written < m_pending.size() ? m_pendingIds[written] : kUnknown;
     }
 
     // A large import's new codes go in together, in key order: appends to the code table's B-tree.
@@ -548,27 +555,33 @@ private:
     std::jthread m_thread; // last: stopped and joined before the batches go
 };
 
-// The import's connection keeps the whole roster's pages in its cache until the commit instead
-// of spilling them into the WAL half-way (and writing them there twice).
+// How much page cache an import may use. A bulk import writes every page in key order and never
+// again, so a small cache spills each page to the WAL once, when it is full, exactly as the commit
+// would have written it; holding all of them instead costs a fresh page of memory for each (on a
+// virtual machine a fresh page costs more than writing it to the WAL). Any other import updates rows
+// where they are, and keeps them in memory until the commit so that no page is written twice.
 class ImportCache {
 public:
-    ImportCache(SQLite::Database& db, std::size_t expectedRows)
+    ImportCache(SQLite::Database& db, std::size_t expectedRows, bool bulk)
         : m_db(db), m_kib(db.execAndGet("PRAGMA cache_size").getInt()) {
-        const long wanted = -static_cast<long>(std::min<std::size_t>(expectedRows, 4'000'000)) / 2; // 512 B a row
-        if (wanted < m_kib)
+        const long large = -static_cast<long>(std::min<std::size_t>(expectedRows, 4'000'000)) / 2; // 512 B a row
+        const long wanted = bulk ? -kBulkCacheKib : std::min<long>(large, m_kib);
+        if (wanted != m_kib)
             m_db.exec(fmt::format("PRAGMA cache_size = {}", wanted));
     }
     ~ImportCache() {
         try {
             m_db.exec(fmt::format("PRAGMA cache_size = {}", m_kib));
         } catch (const SQLite::Exception&) {
-            // Only the cache's size is lost: the connection works on with the larger one.
+            // Only the cache's size is lost: the connection works on with the other one.
         }
     }
     ImportCache(const ImportCache&) = delete;
     ImportCache& operator=(const ImportCache&) = delete;
 
 private:
+    static constexpr long kBulkCacheKib = 2048;
+
     SQLite::Database& m_db;
     int m_kib; // negative: KiB, as PRAGMA cache_size reports it
 };
@@ -577,9 +590,9 @@ private:
 
 Expected<ImportCounts> AttendeeRepository::importFeed(std::size_t expectedRows, const AttendeeFeed& feed) {
     try {
-        ImportCache cache(m_db, expectedRows);
         SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
         RosterWriter writer(m_db, expectedRows);
+        ImportCache cache(m_db, expectedRows, writer.bulk());
         {
             FeedPipeline pipeline(feed); // stops and joins the feed's thread on every way out
             while (FeedPipeline::Batch* batch = pipeline.next()) {
