@@ -105,7 +105,6 @@ std::optional<Error> findRepeatedCodes(OpenedRoster& opened, const std::string& 
 // result, its messages and its first error are those of one pass. Returns whether the whole
 // export has been read (into `result`, `stop` saying why it stopped early); false: nothing of the
 // second half was kept, and the caller reads on from where the first half stopped.
-constexpr std::size_t kHalvedCheckBytes = 1 << 20;
 
 bool checkInHalves(OpenedRoster& opened, std::string_view content, const std::string& file,
                    const RosterImportOptions& options, RowConverter& converter, RosterScanResult& result,
@@ -153,7 +152,7 @@ bool checkInHalves(OpenedRoster& opened, std::string_view content, const std::st
 } // namespace
 
 Expected<RosterScanResult> checkRoster(std::string_view content, const std::string& file,
-                                       const RosterImportOptions& options) {
+                                       const RosterImportOptions& options, std::size_t halvesFromBytes) {
     auto opened = openRoster(content, file, options);
     if (!opened)
         return opened.error();
@@ -164,7 +163,7 @@ Expected<RosterScanResult> checkRoster(std::string_view content, const std::stri
     RosterScanResult result;
     result.places.reserve(records);
     std::optional<Error> stop;
-    if (converter.checksCodesAcrossRows() || content.size() < kHalvedCheckBytes ||
+    if (converter.checksCodesAcrossRows() || content.size() < halvesFromBytes ||
         !checkInHalves(*opened, content, file, options, converter, result, stop))
         stop = scanRows(*opened, opened->reader, file, options, converter, nullptr, result);
     sortByAttendeeId(result.places);
