@@ -1,6 +1,7 @@
 // Inputs that once broke core's parsers under the fuzzers or sanitizers (tests/fuzz/README.md):
 // each is kept here as a test, and also in its fuzz target's corpus.
 #include "core/store/store.hpp"
+#include "support/fresh_store.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -16,23 +17,14 @@ std::filesystem::path corpusFile(const std::string& target, const std::string& n
     return std::filesystem::path(MEETSCAN_SOURCE_DIR) / "tests" / "fuzz" / "corpus" / target / name;
 }
 
-class StoredSettings : public ::testing::Test {
+class StoredSettings : public test::FreshStore {
 protected:
-    void SetUp() override {
-        auto opened = Store::open(m_dir / "event.db");
-        ASSERT_TRUE(opened.ok()) << opened.error().message;
-        m_store = std::move(opened).value();
-    }
-
     Event readWith(const std::string& settingsJson) {
         SQLite::Statement update(m_store->database(), "UPDATE event SET settings = ?");
         update.bind(1, settingsJson);
         update.exec();
         return m_store->events().event();
     }
-
-    test::TempDir m_dir;
-    std::unique_ptr<Store> m_store;
 };
 
 // json::value threw type_error on a member of the wrong type, so one bad settings row (from a

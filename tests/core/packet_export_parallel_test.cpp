@@ -7,6 +7,7 @@
 // tests/cli/export_packets_cli_test.cpp.
 #include "core/export/packet_writer.hpp"
 #include "core/store/store.hpp"
+#include "support/fresh_store.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -64,12 +65,12 @@ void expectEveryoneShown(const std::filesystem::path& dir) {
     EXPECT_EQ(shown, everyone);
 }
 
-class PacketExportParallel : public ::testing::Test {
+class PacketExportParallel : public test::FreshStore {
 protected:
     void SetUp() override {
-        auto opened = Store::open(m_dir / "event.db");
-        ASSERT_TRUE(opened.ok()) << opened.error().message;
-        m_store = std::move(opened).value();
+        FreshStore::SetUp();
+        if (HasFatalFailure())
+            return;
         std::vector<Attendee> people;
         for (int i = 0; i < kExportPeople; ++i)
             people.push_back(exportPerson(i));
@@ -86,9 +87,6 @@ protected:
             }
         }
     }
-
-    test::TempDir m_dir;
-    std::unique_ptr<Store> m_store;
 };
 
 TEST_F(PacketExportParallel, ThreeWorkersWriteEveryPacketWhole) {

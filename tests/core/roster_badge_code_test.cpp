@@ -10,6 +10,7 @@
 #include "core/sync/server_schema.hpp"
 #include "core/sync/sync_client.hpp"
 #include "support/pg_server.hpp"
+#include "support/fresh_store.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -40,23 +41,14 @@ std::vector<Attendee> codedCrowd(int count) {
     return people;
 }
 
-class RosterBadgeCode : public ::testing::Test {
+class RosterBadgeCode : public test::FreshStore {
 protected:
-    void SetUp() override {
-        auto opened = Store::open(m_dir / "event.db");
-        ASSERT_TRUE(opened) << opened.error().message;
-        m_store = std::move(opened).value();
-    }
-
     int count(const std::string& sql) { return m_store->database().execAndGet(sql).getInt(); }
     int schemaObjects() {
         return count("SELECT count(*) FROM sqlite_schema WHERE name IN ('attendee_by_email', "
                      "'attendee_by_badge_code', "
                      "'attendee_code_by_attendee', 'attendee_outbox_insert', 'attendee_outbox_update')");
     }
-
-    test::TempDir m_dir;
-    std::unique_ptr<Store> m_store;
 };
 
 TEST_F(RosterBadgeCode, ABulkImportQueuesEveryoneOnceWithAllTheirCodes) {

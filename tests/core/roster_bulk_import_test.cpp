@@ -4,6 +4,7 @@
 // first error is the one reported, whichever thread met it.
 #include "core/store/attendee_repository.hpp"
 #include "core/store/store.hpp"
+#include "support/fresh_store.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -49,14 +50,8 @@ AttendeeRepository::AttendeeFeed feedOf(const std::vector<Attendee>& people) {
     };
 }
 
-class RosterBulkImport : public ::testing::Test {
+class RosterBulkImport : public test::FreshStore {
 protected:
-    void SetUp() override {
-        auto opened = Store::open(m_dir / "event.db");
-        ASSERT_TRUE(opened) << opened.error().message;
-        m_store = std::move(opened).value();
-    }
-
     int rows(const std::string& table) {
         return m_store->database().execAndGet("SELECT count(*) FROM " + table).getInt();
     }
@@ -65,9 +60,6 @@ protected:
         query.bind(1, name);
         return query.executeStep();
     }
-
-    test::TempDir m_dir;
-    std::unique_ptr<Store> m_store;
 };
 
 TEST_F(RosterBulkImport, WritesEveryoneWithTheirCodesAndRebuildsTheIndexes) {

@@ -3,6 +3,7 @@
 #include "core/roster/roster_import.hpp"
 #include "core/store/attendee_repository.hpp"
 #include "core/store/store.hpp"
+#include "support/fresh_store.hpp"
 #include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -19,14 +20,8 @@ constexpr const char* kRoster = "badge_code,first_name,last_name,email,other_cod
 
 Status ignoreRow(const Attendee&) { return Done{}; }
 
-class RosterStream : public ::testing::Test {
+class RosterStream : public test::FreshStore {
 protected:
-    void SetUp() override {
-        auto opened = Store::open(m_dir / "event.db");
-        ASSERT_TRUE(opened) << opened.error().message;
-        m_store = std::move(opened).value();
-    }
-
     Expected<ImportCounts> importText(const std::string& text, RosterImportOptions options = {}) {
         return m_store->attendees().importFeed(
             3, [&](const AttendeeRepository::AttendeeWriter& write) -> Status {
@@ -36,9 +31,6 @@ protected:
                 return Done{};
             });
     }
-
-    test::TempDir m_dir;
-    std::unique_ptr<Store> m_store;
 };
 
 TEST(RosterScan, HandsOverTheRowsParseRosterReturns) {

@@ -1,6 +1,7 @@
 #include "core/store/erasure.hpp"
 #include "core/store/stats.hpp"
 #include "core/store/store.hpp"
+#include "support/fresh_store.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -19,16 +20,7 @@ Attendee storedPerson(const std::string& code, const std::string& first, const s
     return a;
 }
 
-class StoreTest : public ::testing::Test {
-protected:
-    void SetUp() override {
-        auto opened = Store::open(m_dir / "event.db");
-        ASSERT_TRUE(opened) << opened.error().message;
-        m_store = std::move(opened).value();
-    }
-    test::TempDir m_dir;
-    std::unique_ptr<Store> m_store;
-};
+class StoreTest : public test::FreshStore {};
 
 TEST_F(StoreTest, ImportIsAnUpsertByBadgeCode) {
     auto first = m_store->attendees().importAll({storedPerson("C1", "Ana", "Silva"), storedPerson("C2", "Björn", "Ek")});
