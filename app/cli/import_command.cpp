@@ -10,14 +10,8 @@
 #include "core/roster/roster_import.hpp"
 #include "core/store/attendee_repository.hpp"
 
-#include <cerrno>
-#include <cstdint>
-#include <cstring>
-#include <filesystem>
 #include <fmt/core.h>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 namespace meetscan::cli {
 
@@ -29,29 +23,6 @@ struct RosterArguments {
     std::vector<std::string> maps;
     bool skipBadRows = false;
 };
-
-std::string readWholeFile(const std::string& file) {
-    std::error_code error;
-    if (std::filesystem::is_directory(file, error))
-        throw CliError::badInput(fmt::format("cannot open {}: it is a directory", file));
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw CliError::badInput(fmt::format("cannot open {}: {}", file, std::strerror(errno)));
-    // Sized up front: a 100,000-row export is read in one go, not copied as a buffer grows.
-    const auto size = std::filesystem::file_size(file, error);
-    if (error) {
-        std::ostringstream content;
-        content << in.rdbuf();
-        if (in.bad())
-            throw CliError::world(fmt::format("cannot read {}", file));
-        return std::move(content).str();
-    }
-    std::string content(size, '\0');
-    in.read(content.data(), static_cast<std::streamsize>(size));
-    if (in.bad() || static_cast<std::uintmax_t>(in.gcount()) != size)
-        throw CliError::world(fmt::format("cannot read {}", file));
-    return content;
-}
 
 core::RosterImportOptions rosterOptions(const RosterArguments& arguments) {
     core::RosterImportOptions options;
@@ -102,8 +73,12 @@ void importRoster(CliContext& context, const RosterArguments& arguments) {
 }
 
 void importExhibitors(CliContext& context, const std::string& file) {
-    const std::string content = readWholeFile(file);
-    std::vector<core::Exhibitor> exhibitors = orThrow(core::parseExhibitors(content, file));
+    std::vector<core::Exhibitor> exhibitors;
+    {
+        const SigbusGuard fileLost; // outlives the mapping below
+        const core::MappedText mapped = orThrow(core::MappedText::open(file));
+        exhibitors = orThrow(core::parseExhibitors(mapped.text(), file));
+    }
     core::ImportCounts counts = orThrow(context.store().exhibitors().importAll(exhibitors));
     fmt::print("imported {} exhibitors from {} ({} added, {} updated, {} unchanged)\n", exhibitors.size(),
                file, counts.added, counts.updated, counts.unchanged);
