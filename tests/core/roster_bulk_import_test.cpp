@@ -11,10 +11,13 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <stdexcept>
 
 namespace meetscan::core {
 namespace {
+
+namespace fs = std::filesystem;
 
 // More than the bulk threshold (5,000) and not a multiple of the 64 rows a statement takes.
 constexpr int kPeople = 6'203;
@@ -121,6 +124,35 @@ TEST_F(RosterBulkImport, AReimportUpdatesByBadgeCodeWithoutDuplicates) {
     ASSERT_TRUE(same) << same.error().message;
     EXPECT_EQ(same->unchanged, kPeople + kMore);
     EXPECT_EQ(same->added + same->updated, 0);
+}
+
+// A large import into a database nobody else has open writes through a rollback journal (each
+// page once, no checkpoint after it) and turns the WAL back on; with another connection open, as
+// a running kiosk's, it stays in the WAL and that connection sees the people at once.
+TEST_F(RosterBulkImport, WritesThroughARollbackJournalOnlyWhenAloneAndTheWalComesBack) {
+    const fs::path db = m_dir / "event.db";
+    const auto walBytes = [wal = fs::path(db.string() + "-wal")] {
+        std::error_code missing;
+        const auto bytes = fs::file_size(wal, missing);
+        return missing ? 0 : bytes;
+    };
+    const auto people = crowd(kPeople);
+    ASSERT_TRUE(m_store->attendees().importFeed(people.size(), feedOf(people)));
+    EXPECT_EQ(m_store->database().execAndGet("PRAGMA journal_mode").getString(), "wal");
+    EXPECT_FALSE(fs::exists(db.string() + "-journal"));
+    EXPECT_EQ(walBytes(), 0U) << "the rows went through the WAL";
+
+    SQLite::Database kiosk(db.string(), SQLite::OPEN_READWRITE);
+    ASSERT_EQ(kiosk.execAndGet("SELECT count(*) FROM attendee").getInt(), kPeople);
+    auto more = crowd(3 * kPeople);
+    more.erase(more.begin(), more.begin() + kPeople);
+    auto imported = m_store->attendees().importFeed(more.size(), feedOf(more));
+    ASSERT_TRUE(imported) << imported.error().message;
+    EXPECT_EQ(imported->added, 2 * kPeople);
+    EXPECT_GT(walBytes(), 0U) << "the rows should have gone through the WAL";
+    EXPECT_EQ(kiosk.execAndGet("PRAGMA journal_mode").getString(), "wal");
+    EXPECT_EQ(kiosk.execAndGet("SELECT count(*) FROM attendee").getInt(), 3 * kPeople);
+    EXPECT_EQ(m_store->database().execAndGet("PRAGMA integrity_check").getString(), "ok");
 }
 
 // The writer meets the conflict long after the reading thread has gone ahead: the reader stops,

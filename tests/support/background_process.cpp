@@ -59,6 +59,17 @@ int BackgroundProcess::wait() {
     return m_exitCode;
 }
 
+bool BackgroundProcess::finished() {
+    if (m_pid > 0) {
+        int status = 0;
+        if (waitpid(m_pid, &status, WNOHANG) != m_pid)
+            return false;
+        m_exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        m_pid = -1;
+    }
+    return true;
+}
+
 std::string BackgroundProcess::out() const { return readFile(m_logBase.string() + ".out"); }
 std::string BackgroundProcess::err() const { return readFile(m_logBase.string() + ".err"); }
 

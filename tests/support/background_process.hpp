@@ -21,6 +21,8 @@ public:
     void signal(int signalNumber) const;
     // Waits for the end; the exit code, or -1 when a signal ended it.
     int wait();
+    // Whether it has ended, without waiting (wait() then returns at once).
+    bool finished();
     [[nodiscard]] std::string out() const;
     [[nodiscard]] std::string err() const;
 

@@ -4,6 +4,7 @@
 #include "core/store/attendee_repository.hpp"
 
 #include "core/domain/ulid.hpp"
+#include "core/store/bulk_write_journal.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -590,6 +591,9 @@ private:
 
 Expected<ImportCounts> AttendeeRepository::importFeed(std::size_t expectedRows, const AttendeeFeed& feed) {
     try {
+        std::optional<BulkWriteJournal> journal; // outlives the transaction
+        if (expectedRows >= kBulkRows)
+            journal.emplace(m_db);
         SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
         RosterWriter writer(m_db, expectedRows);
         ImportCache cache(m_db, expectedRows, writer.bulk());
