@@ -1,4 +1,5 @@
 // vCard 4.0 text rules (RFC 6350 3.2 folding, 3.4 escaping) and the packet JSON/CSV shape.
+#include "core/export/latin_fold.hpp"
 #include "core/export/packet_connections_csv.hpp"
 #include "core/export/packet_data.hpp"
 #include "core/export/packet_json.hpp"
@@ -6,6 +7,9 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include <string>
+#include <thread>
 
 namespace meetscan::core {
 namespace {
@@ -55,10 +59,29 @@ TEST(ExportPacket, FolderNamesAreSafeSlugsPlusId) {
     a.id = "ID1";
     a.firstName = "Ana María";
     a.lastName = "O'Brien/../x";
-    EXPECT_EQ(packetFolderName(a), "ana-mar-a-o-brien-x_ID1");
+    EXPECT_EQ(packetFolderName(a), "ana-maria-o-brien-x_ID1");
+    a.firstName = "Vinícius";
+    a.lastName = "Assunção Þórsson";
+    EXPECT_EQ(packetFolderName(a), "vinicius-assuncao-thorsson_ID1");
     a.firstName = "小明";
     a.lastName = "王";
     EXPECT_EQ(packetFolderName(a), "ID1");
+    a.firstName = "Анна";
+    a.lastName = "Иванова";
+    EXPECT_EQ(packetFolderName(a), "ID1");
+}
+
+TEST(LatinFold, SpellsLatinNamesWithoutAccentsAndMarksTheRest) {
+    EXPECT_EQ(latinFold("Łukasz Dąbrowski, Søren Kierkegaard, Iñaki Ibáñez, Nguyễn Văn An"),
+              "Lukasz Dabrowski, Soren Kierkegaard, Inaki Ibanez, Nguyen Van An");
+    EXPECT_EQ(latinFold("Straße"), "Strasse");
+    EXPECT_EQ(latinFold("¼ ½"), " 1/4   1/2 "); // longer than the UTF-8 it came from
+    EXPECT_EQ(latinFold("李 Анна"), "? ????");
+    EXPECT_EQ(latinFold("ok\xff\xfeok"), "ok??ok"); // not UTF-8: one '?' a byte, and on
+    EXPECT_EQ(latinFold(""), "");
+    std::string folded; // the locale is the calling thread's own: any thread may fold
+    std::thread([&] { folded = latinFold("Ólafur"); }).join();
+    EXPECT_EQ(folded, "Olafur");
 }
 
 TEST(ExportPacket, JsonCarriesSchemaVersionAndNullForUnsharedDetails) {

@@ -1,5 +1,7 @@
 #include "core/export/packet_data.hpp"
 
+#include "core/export/latin_fold.hpp"
+
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -12,7 +14,7 @@ constexpr std::size_t kMaxSlug = 40;
 
 std::string packetFolderName(const Attendee& attendee) {
     std::string slug;
-    for (const char c : attendee.displayName()) {
+    for (const char c : latinFold(attendee.displayName())) {
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
             slug += c;
         else if (c >= 'A' && c <= 'Z')

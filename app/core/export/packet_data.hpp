@@ -21,8 +21,9 @@ struct Packet {
     PacketPlaces places;     // at which station each meeting and booth visit happened
 };
 
-// `ascii-slug-of-name_ID` (just the id when the name has no ASCII letters): safe on every file
-// system, readable in a file manager, unique because the id is.
+// `ascii-slug-of-name_ID`, accents dropped ("joao-assuncao_ID"; just the id when the name has no
+// Latin letters): safe on every file system and in every zip tool, readable in a file manager,
+// unique because the id is.
 [[nodiscard]] std::string packetFolderName(const Attendee& attendee);
 
 [[nodiscard]] Packet collectPacket(Store& store, const Event& event, const Attendee& attendee, TimeMs generatedAt);
