@@ -57,13 +57,16 @@ void importRoster(CliContext& context, const RosterArguments& arguments) {
     for (const core::RosterProblem& problem : checked.skipped)
         fmt::print(stderr, "meetscan: skipped {}\n", problem.message());
 
-    core::ImportCounts counts = orThrow(context.store().attendees().importFeed(
+    auto imported = context.store().attendees().importFeed(
         checked.places.size(), [&](const core::AttendeeRepository::AttendeeWriter& write) -> Status {
             auto written = core::readRosterRows(content, arguments.file, options, checked.places, write);
             if (!written)
                 return written.error();
             return Done{};
-        }));
+        });
+    if (!imported && imported.error().kind == Error::Kind::World) // a full disk, a lost USB stick
+        throw CliError::world(imported.error().message + "; nothing was imported");
+    const core::ImportCounts counts = orThrow(std::move(imported));
     std::string badRows =
         checked.skipped.empty() ? "" : fmt::format("; {} bad rows skipped", checked.skipped.size());
     fmt::print("imported {} attendees from {} ({} added, {} updated, {} unchanged; {} refunded or cancelled "

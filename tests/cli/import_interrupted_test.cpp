@@ -1,9 +1,10 @@
-// All or nothing, even for a power cut: `meetscan import roster` of a large roster, killed with
-// SIGKILL at random moments while it writes. A large import writes through a rollback journal
-// instead of the WAL (BulkWriteJournal), so this checks what the next station to open the file
-// finds: the roster as it was before or the whole import, an intact database, the WAL back on
-// and no journal left behind.
+// All or nothing, even for a power cut or a full disk: `meetscan import roster` of a large
+// roster, killed with SIGKILL at random moments while it writes, or stopped by a full disk. A
+// large import writes through a rollback journal instead of the WAL (BulkWriteJournal), so this
+// checks what the next station to open the file finds: the roster as it was before or the whole
+// import, an intact database, the WAL back on and no journal left behind.
 #include "support/background_process.hpp"
+#include "support/child_process.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -27,7 +28,7 @@ constexpr int kRowsBefore = 3; // tests/data/roster/generic_semicolon.csv
 constexpr int kRows = 30'000;  // well over the bulk threshold (5,000 rows)
 constexpr int kKills = 16;
 
-class ImportKill : public ::testing::Test {
+class ImportInterrupted : public ::testing::Test {
 protected:
     void SetUp() override {
         const auto sample =
@@ -84,7 +85,7 @@ int attendeesIn(const fs::path& db) {
     return nlohmann::json::parse(stats.out).at("attendees").get<int>();
 }
 
-TEST_F(ImportKill, SigkillDuringALargeImportLeavesTheRosterAsItWasOrWhole) {
+TEST_F(ImportInterrupted, SigkillDuringALargeImportLeavesTheRosterAsItWasOrWhole) {
     // Imports left alone show how long the write takes on this machine (and this build); the
     // first one runs cold, so the shorter of two counts.
     auto window = std::chrono::microseconds::max();
@@ -134,6 +135,26 @@ TEST_F(ImportKill, SigkillDuringALargeImportLeavesTheRosterAsItWasOrWhole) {
         finished);
     EXPECT_GE(killedBeforeCommit, kKills / 4)
         << "too few kills landed inside the write for the test to mean much";
+}
+
+// The disk fills in the middle of the write (a file-size limit on the process, as in the scan's
+// full-disk test; SQLite reports reaching it as an I/O error, and a full file system as "database
+// or disk is full"): a clear error, exit 1, and the roster as it was, in WAL mode.
+TEST_F(ImportInterrupted, ADiskFullDuringALargeImportIsAnErrorAndLeavesTheRosterAsItWas) {
+    const fs::path db = copyOfBase(0);
+    ChildOptions limited;
+    limited.fileSizeLimit = fs::file_size(db) + 1024 * 1024; // the roster needs several megabytes
+    ChildProcess import(meetscanArgv({"--db", db.string(), "import", "roster", m_roster.string()}), limited);
+    EXPECT_EQ(import.wait(), 1);
+    EXPECT_EQ(import.err(),
+              "meetscan: error: cannot save the roster: disk I/O error; nothing was imported\n");
+    EXPECT_EQ(attendeesIn(db), kRowsBefore);
+    SQLite::Database database(db.string(), SQLite::OPEN_READWRITE);
+    EXPECT_EQ(database.execAndGet("PRAGMA integrity_check").getString(), "ok");
+    EXPECT_EQ(database.execAndGet("PRAGMA journal_mode").getString(), "wal");
+    EXPECT_FALSE(fs::exists(db.string() + "-journal"));
+    EXPECT_EQ(runMeetscan({"--db", db.string(), "import", "roster", m_roster.string()}).exitCode, 0);
+    EXPECT_EQ(attendeesIn(db), kRowsBefore + kRows);
 }
 
 } // namespace
