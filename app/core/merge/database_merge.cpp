@@ -125,8 +125,9 @@ Expected<MergeReport> mergeDatabases(SQLite::Database& target, const std::vector
         return Error::world("cannot create a temporary folder for the merge");
     MergeReport report;
     try {
-        const std::string eventId = EventRepository(target).metaValue("event_id");
-        const std::string stationId = EventRepository(target).metaValue("station_id");
+        const EventRepository targetEvent(target);
+        const std::string eventId = targetEvent.metaValue("event_id");
+        const std::string stationId = targetEvent.metaValue("station_id");
         // Every file is checked before anything is folded, so a bad one is reported first.
         std::vector<SourceCopy> copies;
         for (std::size_t i = 0; i < others.size(); ++i) {

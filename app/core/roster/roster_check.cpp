@@ -29,13 +29,17 @@ namespace {
 struct ReadAgain {
     CsvRecord record;
     RowReader::Value badge;
+    std::size_t badgeLine = 0; // where the badge code is written
 };
 
 ReadAgain readAgain(OpenedRoster& opened, const RosterRowPlace& place) {
     ReadAgain again;
     opened.reader.seek({place.offset, place.line});
-    if (opened.reader.next(again.record) == CsvStatus::Record)
-        again.badge = RowReader(again.record, opened.layout, opened.headers).get(RosterField::BadgeCode);
+    if (opened.reader.next(again.record) == CsvStatus::Record) {
+        const RowReader row(again.record, opened.layout, opened.headers);
+        again.badge = row.get(RosterField::BadgeCode);
+        again.badgeLine = row.lineOf(again.badge.column);
+    }
     return again;
 }
 
@@ -63,9 +67,7 @@ std::optional<Error> findRepeatedCodes(OpenedRoster& opened, const std::string& 
     auto problemOf = [&](const std::pair<std::size_t, std::size_t>& repeat) {
         ReadAgain again = readAgain(opened, places[repeat.first]);
         const std::size_t firstLine = readAgain(opened, places[repeat.second]).record.line;
-        const std::size_t column = again.badge.column;
-        const std::size_t line = column == 0 ? again.record.line : again.record.fieldLines[column - 1];
-        return RosterProblem{file, line, column,
+        return RosterProblem{file, again.badgeLine, again.badge.column,
                              fmt::format("badge code \"{}\" is already used on line {}", again.badge.text, firstLine)};
     };
     if (!options.skipBadRows) {
@@ -105,7 +107,6 @@ std::optional<Error> findRepeatedCodes(OpenedRoster& opened, const std::string& 
 // result, its messages and its first error are those of one pass. Returns whether the whole
 // export has been read (into `result`, `stop` saying why it stopped early); false: nothing of the
 // second half was kept, and the caller reads on from where the first half stopped.
-
 bool checkInHalves(OpenedRoster& opened, std::string_view content, const std::string& file,
                    const RosterImportOptions& options, RowConverter& converter, RosterScanResult& result,
                    std::optional<Error>& stop) {

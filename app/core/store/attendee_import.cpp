@@ -5,6 +5,7 @@
 
 #include "core/domain/ulid.hpp"
 #include "core/store/bulk_write_journal.hpp"
+#include "core/store/event_repository.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -654,8 +655,7 @@ Expected<Attendee> AttendeeRepository::addWalkIn(Attendee attendee) {
         if (owner.executeStep() && owner.getColumn(0).getString() != attendee.id)
             return Error::badInput(fmt::format("badge code {} already belongs to attendee {}", attendee.badgeCode,
                                                owner.getColumn(0).getString()));
-        SQLite::Statement station(m_db, "SELECT value FROM meta WHERE key = 'station_id'");
-        const std::string stationId = station.executeStep() ? station.getColumn(0).getString() : "";
+        const std::string stationId = EventRepository(m_db).metaValue("station_id");
         SQLite::Statement upsert(m_db, kUpsert);
         bindAttendee(upsert, 0, attendee, attendee.id, "walk_in", stationId, nowMs());
         upsert.exec(); // the badge code is found through the row's own index
