@@ -26,7 +26,7 @@ ci_fuzz_seconds=${MEETSCAN_FUZZ_SECONDS:-15}
 
 # The tests that start threads, for the ThreadSanitizer stage (gtest filters per suite).
 tsan_scanner_filter='ScanLoop*:FrameSource*:CameraCycle*:*Thread*'
-tsan_core_filter='*Worker*:*Sync*:*Thread*:RosterBulkImport*:RosterStream*:PacketExportParallel.*'
+tsan_core_filter='*Worker*:*Sync*:*Thread*:RosterBulkImport*:RosterStream*:PacketExportParallel.*:LatinFold.*'
 
 usage() {
   echo "usage: deploy/quickstart.sh demo|test|test-release|build|bench|sanitize|fuzz [args]" >&2

@@ -21,37 +21,37 @@ std::string questionMarksForNonAscii(std::string_view utf8) {
 
 // glibc transliterates by the LC_CTYPE of the calling thread; the program itself runs in the "C"
 // locale, which knows no transliteration at all.
-class ThreadLocale {
+class ThreadLocaleScope {
 public:
-    explicit ThreadLocale(const char* name) : m_locale(newlocale(LC_CTYPE_MASK, name, nullptr)) {
-        if (m_locale != nullptr)
-            m_previous = uselocale(m_locale);
-    }
-    ~ThreadLocale() {
-        if (m_locale == nullptr)
-            return;
-        uselocale(m_previous);
-        freelocale(m_locale);
-    }
-    ThreadLocale(const ThreadLocale&) = delete;
-    ThreadLocale& operator=(const ThreadLocale&) = delete;
-
-    [[nodiscard]] bool active() const { return m_locale != nullptr; }
+    explicit ThreadLocaleScope(locale_t locale) : m_previous(uselocale(locale)) {}
+    ~ThreadLocaleScope() { uselocale(m_previous); }
+    ThreadLocaleScope(const ThreadLocaleScope&) = delete;
+    ThreadLocaleScope& operator=(const ThreadLocaleScope&) = delete;
 
 private:
-    locale_t m_locale;
-    locale_t m_previous = nullptr;
+    locale_t m_previous;
 };
+
+const auto kNoConverter = reinterpret_cast<iconv_t>(-1);
 
 } // namespace
 
-std::string latinFold(std::string_view utf8) {
-    const ThreadLocale utf8Locale("C.UTF-8");
-    if (!utf8Locale.active())
+LatinFolder::LatinFolder()
+    : m_locale(newlocale(LC_CTYPE_MASK, "C.UTF-8", nullptr)),
+      m_converter(iconv_open("ASCII//TRANSLIT", "UTF-8")) {}
+
+LatinFolder::~LatinFolder() {
+    if (m_converter != kNoConverter)
+        iconv_close(m_converter);
+    if (m_locale != nullptr)
+        freelocale(m_locale);
+}
+
+std::string LatinFolder::fold(std::string_view utf8) {
+    if (m_locale == nullptr || m_converter == kNoConverter)
         return questionMarksForNonAscii(utf8);
-    iconv_t converter = iconv_open("ASCII//TRANSLIT", "UTF-8");
-    if (converter == reinterpret_cast<iconv_t>(-1))
-        return questionMarksForNonAscii(utf8);
+    const ThreadLocaleScope utf8Locale(m_locale);
+    iconv(m_converter, nullptr, nullptr, nullptr, nullptr); // a fresh start for every text
     std::string ascii(utf8.size() + 16, '\0');
     char* in = const_cast<char*>(utf8.data()); // iconv's signature; it does not write through it
     std::size_t inLeft = utf8.size();
@@ -59,7 +59,7 @@ std::string latinFold(std::string_view utf8) {
     while (inLeft > 0) {
         char* out = ascii.data() + written;
         std::size_t outLeft = ascii.size() - written;
-        const bool whole = iconv(converter, &in, &inLeft, &out, &outLeft) != static_cast<std::size_t>(-1);
+        const bool whole = iconv(m_converter, &in, &inLeft, &out, &outLeft) != static_cast<std::size_t>(-1);
         written = ascii.size() - outLeft;
         if (whole)
             break;
@@ -74,7 +74,6 @@ std::string latinFold(std::string_view utf8) {
         ++in;
         --inLeft;
     }
-    iconv_close(converter);
     ascii.resize(written);
     return ascii;
 }

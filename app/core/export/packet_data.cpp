@@ -1,7 +1,5 @@
 #include "core/export/packet_data.hpp"
 
-#include "core/export/latin_fold.hpp"
-
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -12,9 +10,9 @@ namespace {
 constexpr std::size_t kMaxSlug = 40;
 }
 
-std::string packetFolderName(const Attendee& attendee) {
+std::string packetFolderName(const Attendee& attendee, LatinFolder& folder) {
     std::string slug;
-    for (const char c : latinFold(attendee.displayName())) {
+    for (const char c : folder.fold(attendee.displayName())) {
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
             slug += c;
         else if (c >= 'A' && c <= 'Z')
@@ -30,8 +28,7 @@ std::string packetFolderName(const Attendee& attendee) {
 }
 
 Packet collectPacket(Store& store, const Event& event, const Attendee& attendee, TimeMs generatedAt) {
-    Packet packet{event, summarizeAttendee(store, attendee), packetFolderName(attendee), generatedAt,
-                  collectPlaces(store, attendee.id)};
+    Packet packet{event, summarizeAttendee(store, attendee), generatedAt, collectPlaces(store, attendee.id)};
     // An erased person keeps an anonymous row so counts stay right; a packet has nothing to show of them.
     auto& people = packet.summary.people;
     people.erase(std::remove_if(people.begin(), people.end(), [](const MetPerson& p) { return p.name.empty(); }),

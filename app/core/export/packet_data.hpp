@@ -3,6 +3,7 @@
 // summarizeAttendee (session/attendee_summary.hpp); every packet file renders that summary and
 // nothing else, so no exporter can show more than it allows.
 #include "core/domain/event.hpp"
+#include "core/export/latin_fold.hpp"
 #include "core/export/packet_places.hpp"
 #include "core/export/vcard_writer.hpp"
 #include "core/session/attendee_summary.hpp"
@@ -16,7 +17,6 @@ namespace meetscan::core {
 struct Packet {
     Event event;
     AttendeeSummary summary; // people who asked to be erased are left out
-    std::string folder;      // packetFolderName(summary.attendee)
     TimeMs generatedAt = 0;
     PacketPlaces places;     // at which station each meeting and booth visit happened
 };
@@ -24,7 +24,7 @@ struct Packet {
 // `ascii-slug-of-name_ID`, accents dropped ("joao-assuncao_ID"; just the id when the name has no
 // Latin letters): safe on every file system and in every zip tool, readable in a file manager,
 // unique because the id is.
-[[nodiscard]] std::string packetFolderName(const Attendee& attendee);
+[[nodiscard]] std::string packetFolderName(const Attendee& attendee, LatinFolder& folder);
 
 [[nodiscard]] Packet collectPacket(Store& store, const Event& event, const Attendee& attendee, TimeMs generatedAt);
 

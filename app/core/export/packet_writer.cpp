@@ -42,8 +42,8 @@ std::vector<ZipEntry> packetFiles(const Packet& packet, PacketQrCache& qrCache) 
             {"packet.json", packetJson(packet)}};
 }
 
-Status writeFolder(const std::filesystem::path& outDir, const Packet& packet, std::vector<ZipEntry> files) {
-    const auto final = outDir / packet.folder;
+Status writeFolder(const std::filesystem::path& outDir, const std::string& folder, std::vector<ZipEntry> files) {
+    const auto final = outDir / folder;
     const auto temporary = temporaryPathFor(final);
     std::error_code error;
     std::filesystem::remove_all(temporary, error);
@@ -58,10 +58,10 @@ Status writeFolder(const std::filesystem::path& outDir, const Packet& packet, st
     return commitTemporary(temporary, final);
 }
 
-Status writeZip(const std::filesystem::path& outDir, const Packet& packet, std::vector<ZipEntry> files) {
+Status writeZip(const std::filesystem::path& outDir, const std::string& folder, std::vector<ZipEntry> files) {
     for (auto& file : files)
-        file.name = packet.folder + "/" + file.name;
-    return writeZipAtomically(outDir / (packet.folder + ".zip"), files);
+        file.name = folder + "/" + file.name;
+    return writeZipAtomically(outDir / (folder + ".zip"), files);
 }
 
 std::string indexCsv(const std::vector<std::optional<IndexRow>>& rows) {
@@ -94,6 +94,16 @@ std::vector<std::string> eventTexts(Store& store, const Event& event, const std:
     return texts;
 }
 
+// Folded here, on the export's own thread, before any worker starts: see LatinFolder.
+std::vector<std::string> packetFolderNames(const std::vector<Attendee>& attendees) {
+    LatinFolder folder;
+    std::vector<std::string> names;
+    names.reserve(attendees.size());
+    for (const auto& attendee : attendees)
+        names.push_back(packetFolderName(attendee, folder));
+    return names;
+}
+
 Expected<std::vector<Attendee>> selectAttendees(Store& store, const std::vector<std::string>& named) {
     if (named.empty())
         return store.attendees().all();
@@ -111,11 +121,12 @@ Expected<std::vector<Attendee>> selectAttendees(Store& store, const std::vector<
 struct Job {
     Job(const PacketExportOptions& opts, const std::vector<Attendee>& people, Event ev, TimeMs at, bool skip,
         const PacketFonts* cutFonts)
-        : options(opts), attendees(people), event(std::move(ev)), generatedAt(at), skipEmpty(skip), fonts(cutFonts),
-          rows(people.size()) {}
+        : options(opts), attendees(people), folders(packetFolderNames(people)), event(std::move(ev)), generatedAt(at),
+          skipEmpty(skip), fonts(cutFonts), rows(people.size()) {}
 
     const PacketExportOptions& options;
     const std::vector<Attendee>& attendees;
+    const std::vector<std::string> folders; // one per attendee
     Event event;
     TimeMs generatedAt = 0;
     bool skipEmpty = false;
@@ -156,13 +167,14 @@ void work(Job& job, const std::filesystem::path& dbPath) {
             const auto& summary = packet.summary;
             if (!job.skipEmpty || !summary.people.empty() || !summary.booths.empty()) {
                 auto files = packetFiles(packet, job.qrCache);
-                auto status = job.options.zip ? writeZip(job.options.outDir, packet, std::move(files))
-                                              : writeFolder(job.options.outDir, packet, std::move(files));
+                const auto& folder = job.folders[index];
+                auto status = job.options.zip ? writeZip(job.options.outDir, folder, std::move(files))
+                                              : writeFolder(job.options.outDir, folder, std::move(files));
                 if (!status) {
                     job.fail(status.error());
                     return;
                 }
-                job.rows[index] = IndexRow{summary.attendee, job.options.zip ? packet.folder + ".zip" : packet.folder,
+                job.rows[index] = IndexRow{summary.attendee, job.options.zip ? folder + ".zip" : folder,
                                            summary.people.size(), summary.booths.size()};
             }
             ++job.done;
