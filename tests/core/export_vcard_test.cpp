@@ -59,31 +59,31 @@ TEST(ExportPacket, FolderNamesAreSafeSlugsPlusId) {
     a.id = "ID1";
     a.firstName = "Ana María";
     a.lastName = "O'Brien/../x";
-    LatinFolder folder;
-    EXPECT_EQ(packetFolderName(a, folder), "ana-maria-o-brien-x_ID1");
+    LatinFolder latin;
+    EXPECT_EQ(packetFolderName(a, latin), "ana-maria-o-brien-x_ID1");
     a.firstName = "Vinícius";
     a.lastName = "Assunção Þórsson";
-    EXPECT_EQ(packetFolderName(a, folder), "vinicius-assuncao-thorsson_ID1");
+    EXPECT_EQ(packetFolderName(a, latin), "vinicius-assuncao-thorsson_ID1");
     a.firstName = "小明";
     a.lastName = "王";
-    EXPECT_EQ(packetFolderName(a, folder), "ID1");
+    EXPECT_EQ(packetFolderName(a, latin), "ID1");
     a.firstName = "Анна";
     a.lastName = "Иванова";
-    EXPECT_EQ(packetFolderName(a, folder), "ID1");
+    EXPECT_EQ(packetFolderName(a, latin), "ID1");
 }
 
 TEST(LatinFold, SpellsLatinNamesWithoutAccentsAndMarksTheRest) {
-    LatinFolder folder;
-    EXPECT_EQ(folder.fold("Łukasz Dąbrowski, Søren Kierkegaard, Iñaki Ibáñez, Nguyễn Văn An"),
+    LatinFolder latin;
+    EXPECT_EQ(latin.fold("Łukasz Dąbrowski, Søren Kierkegaard, Iñaki Ibáñez, Nguyễn Văn An"),
               "Lukasz Dabrowski, Soren Kierkegaard, Inaki Ibanez, Nguyen Van An");
-    EXPECT_EQ(folder.fold("Straße"), "Strasse");
-    EXPECT_EQ(folder.fold("¼ ½"), " 1/4   1/2 "); // longer than the UTF-8 it came from
-    EXPECT_EQ(folder.fold("李 Анна"), "? ????");
-    EXPECT_EQ(folder.fold("ok\xff\xfeok"), "ok??ok"); // not UTF-8: one '?' a byte, and on
-    EXPECT_EQ(folder.fold(""), "");
-    EXPECT_EQ(folder.fold("Þór"), "THor"); // each text starts afresh after one that was not UTF-8
+    EXPECT_EQ(latin.fold("Straße"), "Strasse");
+    EXPECT_EQ(latin.fold("¼ ½"), " 1/4   1/2 "); // longer than the UTF-8 it came from
+    EXPECT_EQ(latin.fold("李 Анна"), "? ????");
+    EXPECT_EQ(latin.fold("ok\xff\xfeok"), "ok??ok"); // not UTF-8: one '?' a byte, and on
+    EXPECT_EQ(latin.fold(""), "");
+    EXPECT_EQ(latin.fold("Þór"), "THor"); // each text starts afresh after one that was not UTF-8
     std::string folded; // the locale is set for the call, on the calling thread: any thread may fold
-    std::thread([&] { folded = folder.fold("Ólafur"); }).join();
+    std::thread([&] { folded = latin.fold("Ólafur"); }).join();
     EXPECT_EQ(folded, "Olafur");
     EXPECT_EQ(uselocale(nullptr), LC_GLOBAL_LOCALE); // and the thread is back in the program's locale
 }

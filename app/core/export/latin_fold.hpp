@@ -11,11 +11,11 @@ namespace meetscan::core {
 // character with no Latin spelling (Han, Cyrillic) becomes '?'. Without that locale, every
 // non-ASCII character becomes '?'.
 //
-// One folder serves one thread at a time. Make one for many texts rather than one per text:
+// A LatinFolder serves one thread at a time. Make one for many texts rather than one per text:
 // setting up the locale and the converter costs ~85 µs, a name then ~0.2 µs. And keep them off
 // worker threads that come and go: glibc loads and frees a locale's data under a lock inside
-// libc, so creating and dropping folders on several threads at once is a race to every tool
-// that cannot see that lock (ThreadSanitizer among them).
+// libc, so creating and dropping them on several threads at once looks like a data race to a
+// checker that cannot see that lock (ThreadSanitizer, which failed CI on it).
 class LatinFolder {
 public:
     LatinFolder();

@@ -10,9 +10,9 @@ namespace {
 constexpr std::size_t kMaxSlug = 40;
 }
 
-std::string packetFolderName(const Attendee& attendee, LatinFolder& folder) {
+std::string packetFolderName(const Attendee& attendee, LatinFolder& latin) {
     std::string slug;
-    for (const char c : folder.fold(attendee.displayName())) {
+    for (const char c : latin.fold(attendee.displayName())) {
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
             slug += c;
         else if (c >= 'A' && c <= 'Z')

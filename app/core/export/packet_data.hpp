@@ -24,7 +24,7 @@ struct Packet {
 // `ascii-slug-of-name_ID`, accents dropped ("joao-assuncao_ID"; just the id when the name has no
 // Latin letters): safe on every file system and in every zip tool, readable in a file manager,
 // unique because the id is.
-[[nodiscard]] std::string packetFolderName(const Attendee& attendee, LatinFolder& folder);
+[[nodiscard]] std::string packetFolderName(const Attendee& attendee, LatinFolder& latin);
 
 [[nodiscard]] Packet collectPacket(Store& store, const Event& event, const Attendee& attendee, TimeMs generatedAt);
 

@@ -96,11 +96,11 @@ std::vector<std::string> eventTexts(Store& store, const Event& event, const std:
 
 // Folded here, on the export's own thread, before any worker starts: see LatinFolder.
 std::vector<std::string> packetFolderNames(const std::vector<Attendee>& attendees) {
-    LatinFolder folder;
+    LatinFolder latin;
     std::vector<std::string> names;
     names.reserve(attendees.size());
     for (const auto& attendee : attendees)
-        names.push_back(packetFolderName(attendee, folder));
+        names.push_back(packetFolderName(attendee, latin));
     return names;
 }
 
