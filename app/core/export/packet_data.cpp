@@ -1,5 +1,7 @@
 #include "core/export/packet_data.hpp"
 
+#include "core/export/latin_fold.hpp"
+
 #include <fmt/core.h>
 
 #include <algorithm>

@@ -3,7 +3,6 @@
 // summarizeAttendee (session/attendee_summary.hpp); every packet file renders that summary and
 // nothing else, so no exporter can show more than it allows.
 #include "core/domain/event.hpp"
-#include "core/export/latin_fold.hpp"
 #include "core/export/packet_places.hpp"
 #include "core/export/vcard_writer.hpp"
 #include "core/session/attendee_summary.hpp"
@@ -13,6 +12,8 @@
 #include <vector>
 
 namespace meetscan::core {
+
+class LatinFolder;
 
 struct Packet {
     Event event;

@@ -2,6 +2,7 @@
 
 #include "core/export/atomic_file.hpp"
 #include "core/export/csv_writer.hpp"
+#include "core/export/latin_fold.hpp"
 #include "core/export/packet_connections_csv.hpp"
 #include "core/export/packet_data.hpp"
 #include "core/export/packet_fonts.hpp"
