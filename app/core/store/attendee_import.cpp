@@ -2,6 +2,7 @@
 // walk-in. Split from attendee_repository.cpp because the import is built for speed: a
 // 100,000-row roster must load in about the time sqlite3's own .import takes.
 #include "core/store/attendee_repository.hpp"
+#include "core/store/hybrid_clock.hpp"
 
 #include "core/domain/ulid.hpp"
 #include "core/store/bulk_write_journal.hpp"
@@ -185,7 +186,7 @@ public:
     RosterWriter(SQLite::Database& db, std::size_t expectedRows)
         : m_db(db), m_existing(db),
           m_bulk(expectedRows >= kBulkRows && expectedRows > 2 * m_existing.erasedById.size()),
-          m_now(nowMs()) {
+          m_now(hybridClockTick(db, OrderedRows::OfficeRows, nowMs())) {
         if (m_bulk) {
             m_indexes.emplace(m_db, kBulkIndexes);
             m_triggers.emplace(m_db, kBulkTriggers);
@@ -656,6 +657,14 @@ Expected<Attendee> AttendeeRepository::addWalkIn(Attendee attendee) {
             return Error::badInput(fmt::format("badge code {} already belongs to attendee {}", attendee.badgeCode,
                                                owner.getColumn(0).getString()));
         const std::string stationId = EventRepository(m_db).metaValue("station_id");
+        // A walk-in is this station's own row: it never takes over a roster row or an erased
+        // person's (the office owns those), nor another station's walk-in.
+        SQLite::Statement existing(m_db, "SELECT source, station_id, erased_at IS NOT NULL FROM attendee WHERE id = ?");
+        existing.bind(1, attendee.id);
+        if (existing.executeStep() && (existing.getColumn(0).getString() != "walk_in" ||
+                                       existing.getColumn(1).getString() != stationId || existing.getColumn(2).getInt() != 0))
+            return Error::badInput(fmt::format("badge code {} belongs to a person this station may not change",
+                                               attendee.badgeCode));
         SQLite::Statement upsert(m_db, kUpsert);
         bindAttendee(upsert, 0, attendee, attendee.id, "walk_in", stationId, nowMs());
         upsert.exec(); // the badge code is found through the row's own index

@@ -20,8 +20,7 @@ nlohmann::json toJson(const EventSettings& s) {
             {"debounce_ms", s.debounceMs},
             {"paper", s.paper},
             {"accent_colour", s.accentColour},
-            {"url_patterns", s.urlPatterns},
-            {"admin_pin_hash", s.adminPinHash}};
+            {"url_patterns", s.urlPatterns}};
 }
 
 // The settings row may come from another hand (a merge, the central server, an organiser's edit):
@@ -71,7 +70,6 @@ EventSettings settingsFromJson(const std::string& text) {
     readString(json, "paper", s.paper);
     readString(json, "accent_colour", s.accentColour);
     readStrings(json, "url_patterns", s.urlPatterns);
-    readString(json, "admin_pin_hash", s.adminPinHash);
     return s;
 }
 
@@ -94,6 +92,8 @@ Event EventRepository::event() const {
         event.settings = settingsFromJson(query.getColumn(2).getString());
         event.createdAt = query.getColumn(3).getInt64();
     }
+    // The PIN is this station's own (migration 9): never part of the settings that travel.
+    event.settings.adminPinHash = metaValue("admin_pin_hash");
     return event;
 }
 
@@ -107,6 +107,8 @@ Status EventRepository::saveEvent(const Event& event) {
     upsert.bind(4, event.createdAt);
     upsert.exec();
     saveMetaValue("event_id", event.id);
+    if (event.settings.adminPinHash != metaValue("admin_pin_hash"))
+        saveMetaValue("admin_pin_hash", event.settings.adminPinHash);
     transaction.commit();
     return Done{};
 }

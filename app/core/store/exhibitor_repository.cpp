@@ -1,5 +1,7 @@
 #include "core/store/exhibitor_repository.hpp"
 
+#include "core/store/hybrid_clock.hpp"
+
 #include "core/domain/ulid.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -55,6 +57,7 @@ Expected<ImportCounts> ExhibitorRepository::importAll(const std::vector<Exhibito
                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET name = ?2, "
                                        "booth = ?3, tags = ?4, questions = ?5, updated_at = ?6");
         ImportCounts counts;
+        const TimeMs at = hybridClockTick(m_db, OrderedRows::OfficeRows, nowMs());
         for (const auto& e : exhibitors) {
             if (e.id.empty())
                 return Error::badInput(fmt::format("exhibitor {} has no id", e.name));
@@ -75,7 +78,7 @@ Expected<ImportCounts> ExhibitorRepository::importAll(const std::vector<Exhibito
             upsert.bind(3, e.booth);
             upsert.bind(4, tags);
             upsert.bind(5, questions);
-            upsert.bind(6, nowMs());
+            upsert.bind(6, at);
             upsert.exec();
             upsert.reset();
             ++(exists ? counts.updated : counts.added);

@@ -1,5 +1,7 @@
 #include "core/store/lead_repository.hpp"
 
+#include "core/store/hybrid_clock.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
@@ -86,6 +88,9 @@ void LeadRepository::saveEdits(const Lead& edited, const std::string& stationId,
         return;
     const std::string tags = nlohmann::json(edited.tags).dump();
     const std::string answers = nlohmann::json(edited.answers).dump();
+    // The latest edit of a field wins at every station, so its time is a hybrid clock tick: a
+    // station whose clock runs ahead cannot keep its edits on top after its rows were seen.
+    at = hybridClockTick(m_db, OrderedRows::LeadEdits, at);
     SQLite::Statement logEdit(m_db, "INSERT INTO lead_edit (id, station_id, exhibitor_id, attendee_id, field, value, "
                                     "staff_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     auto log = [&](const char* field, const std::string& value) {
