@@ -1,11 +1,13 @@
 // The merge rules one by one (MERGE_RULES.md): leads, roster versions, erasures, refusals,
 // older schemas, all-or-nothing, and the staging schema sync folds pulled rows through.
+#include "core/domain/ulid.hpp"
 #include "core/merge/database_merge.hpp"
 #include "core/store/database.hpp"
 #include "support/merge_stations.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/Transaction.h>
+#include <algorithm>
 #include <gtest/gtest.h>
 
 namespace meetscan::core {
@@ -208,7 +210,7 @@ TEST_F(MergeRulesTest, ABrokenRowInAFileStopsTheMergeBeforeAnythingIsWritten) {
     auto report = mergeDatabases(kiosk->database(), {m_dir / "bad.db"});
     ASSERT_FALSE(report);
     EXPECT_EQ(report.error().kind, Error::Kind::BadInput);
-    EXPECT_NE(report.error().message.find("CHECK"), std::string::npos) << report.error().message;
+    EXPECT_NE(report.error().message.find("row meeting \"zz\""), std::string::npos) << report.error().message;
     EXPECT_NE(report.error().message.find("bad.db"), std::string::npos) << report.error().message;
     EXPECT_EQ(canonicalDump(kiosk->database()), before);
 }
@@ -244,13 +246,19 @@ TEST_F(MergeRulesTest, AnOlderSchemaIsReadThroughACopyAndNeverModified) {
         // A station of an older MeetScan, stopped at schema 5 (no erasure, no keys yet).
         auto db = std::move(openDatabase(oldFile, 5)).value();
         db->exec("PRAGMA journal_mode = DELETE");
-        SQLite::Statement meta(*db, "INSERT INTO meta (key, value) VALUES ('event_id', ?), ('station_id', 'old-station')");
+        const auto stationId = newUlid(1);
+        SQLite::Statement meta(*db, "INSERT INTO meta (key, value) VALUES ('event_id', ?), ('station_id', ?)");
         meta.bind(1, m_event.id);
+        meta.bind(2, stationId);
         meta.exec();
-        db->exec("INSERT INTO station (id, name, mode, created_at, updated_at) VALUES ('old-station', 'old', 'meet', 1, 1)");
-        db->exec("INSERT INTO scan (id, station_id, at, mode, raw_text, attendee_id, outcome) "
-                 "VALUES ('01OLDSCAN', 'old-station', 5, 'meet', 'P03', '" + attendeeIdForCode("P03") + "', 'first_badge')");
-        db->exec("INSERT INTO meeting (id, station_id, at, attendee_a, attendee_b) VALUES ('01OLDMEET', 'old-station', 6, 'a', 'b')");
+        db->exec("INSERT INTO station (id, name, mode, created_at, updated_at) VALUES ('" + stationId + "', 'old', 'meet', 1, 1)");
+        db->exec("INSERT INTO scan (id, station_id, at, mode, raw_text, attendee_id, outcome) VALUES ('" + newUlid(5) +
+                 "', '" + stationId + "', 5, 'meet', 'P03', '" + attendeeIdForCode("P03") + "', 'first_badge')");
+        const auto first = attendeeIdForCode("P01");
+        const auto second = attendeeIdForCode("P02");
+        const auto pair = std::minmax(first, second);
+        db->exec("INSERT INTO meeting (id, station_id, at, attendee_a, attendee_b) VALUES ('" + newUlid(6) + "', '" +
+                 stationId + "', 6, '" + pair.first + "', '" + pair.second + "')");
         ASSERT_EQ(schemaVersion(*db), 5);
     }
     const auto bytes = test::readFile(oldFile);
@@ -263,10 +271,13 @@ TEST_F(MergeRulesTest, AnOlderSchemaIsReadThroughACopyAndNeverModified) {
     EXPECT_EQ(schemaVersion(check), 5);
 }
 
-TEST_F(MergeRulesTest, OwnStationKeepsItsConfigurationAndAWarningNamesTheCopy) {
+TEST_F(MergeRulesTest, AnUntouchedCopyOfThisStationIsNamedAndAChangedOneIsRefused) {
     auto kiosk = station("kiosk", Mode::Booth, "acme");
     const auto copy = m_dir / "copy.db";
     test::snapshotDatabase(m_dir / "kiosk.db", copy);
+    const auto report = mergeInto(*kiosk, {copy});
+    ASSERT_EQ(report.warnings.size(), 1u);
+    EXPECT_NE(report.warnings[0].find("this station's id"), std::string::npos);
     {
         auto other = test::openStore(copy);
         auto own = other->events().station();
@@ -274,9 +285,12 @@ TEST_F(MergeRulesTest, OwnStationKeepsItsConfigurationAndAWarningNamesTheCopy) {
         own.mode = Mode::Summary;
         ASSERT_TRUE(other->events().saveStation(own));
     }
-    const auto report = mergeInto(*kiosk, {copy});
-    ASSERT_EQ(report.warnings.size(), 1u);
-    EXPECT_NE(report.warnings[0].find("this station's id"), std::string::npos);
+    const auto before = canonicalDump(kiosk->database());
+    const auto refused = mergeDatabases(kiosk->database(), {copy});
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, Error::Kind::BadInput);
+    EXPECT_NE(refused.error().message.find("only its owner may change it"), std::string::npos) << refused.error().message;
+    EXPECT_EQ(canonicalDump(kiosk->database()), before);
     EXPECT_EQ(kiosk->events().station().mode, Mode::Booth);
     EXPECT_EQ(kiosk->events().station().name, "kiosk");
 }
@@ -285,11 +299,15 @@ TEST_F(MergeRulesTest, PulledRowsFoldThroughAStagingSchemaEvenWhenRepeated) {
     auto kiosk = station("kiosk", Mode::Meet);
     auto& db = kiosk->database();
     attachStaging(db, "pulled");
+    const auto serverStation = newUlid(3);
+    const auto pulledScan = newUlid(7);
+    db.exec("INSERT INTO pulled.station (id, name, mode, created_at, updated_at) VALUES ('" + serverStation +
+            "', 'lounge', 'meet', 3, 3)");
     for (int copy = 0; copy < 2; ++copy) // a batch that arrived twice
         db.exec("INSERT INTO pulled.scan (id, station_id, at, mode, raw_text, format, kind, attendee_id, outcome, detail) "
-                "VALUES ('01PULLED', 'server-station', 7, 'meet', 'P04', 'QRCode', 'plain', NULL, 'first_badge', '')");
-    db.exec("INSERT INTO pulled.erasure (attendee_id, station_id, at) VALUES ('" + attendeeIdForCode("P05") +
-            "', 'server-station', 99)");
+                "VALUES ('" + pulledScan + "', '" + serverStation + "', 7, 'meet', 'P04', 'QRCode', 'plain', NULL, 'first_badge', '')");
+    db.exec("INSERT INTO pulled.erasure (attendee_id, station_id, at) VALUES ('" + attendeeIdForCode("P05") + "', '" +
+            serverStation + "', 99)");
     {
         SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
         auto counts = foldAttached(db, "pulled");

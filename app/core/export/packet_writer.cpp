@@ -43,8 +43,26 @@ std::vector<ZipEntry> packetFiles(const Packet& packet, PacketQrCache& qrCache) 
             {"packet.json", packetJson(packet)}};
 }
 
+// A packet's folder is one plain name inside --out, whatever its attendee id holds: rows that
+// arrived by merge or sync are checked on the way in, and this is the last word before a write.
+Expected<std::filesystem::path> packetPath(const std::filesystem::path& outDir, const std::string& name) {
+    const std::filesystem::path child(name);
+    const bool plain = !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos &&
+                       name.find('\0') == std::string::npos && child.filename() == child;
+    auto base = outDir.lexically_normal();
+    if (!base.has_filename()) // "out/" normalises with its trailing separator
+        base = base.parent_path();
+    const auto path = (base / child).lexically_normal();
+    if (!plain || path.parent_path() != base)
+        return Error::badInput(fmt::format("refusing to write packet \"{}\" outside {}", name, outDir.string()));
+    return path;
+}
+
 Status writeFolder(const std::filesystem::path& outDir, const std::string& folder, std::vector<ZipEntry> files) {
-    const auto final = outDir / folder;
+    auto inside = packetPath(outDir, folder);
+    if (!inside)
+        return inside.error();
+    const auto final = *inside;
     const auto temporary = temporaryPathFor(final);
     std::error_code error;
     std::filesystem::remove_all(temporary, error);
@@ -60,9 +78,12 @@ Status writeFolder(const std::filesystem::path& outDir, const std::string& folde
 }
 
 Status writeZip(const std::filesystem::path& outDir, const std::string& folder, std::vector<ZipEntry> files) {
+    auto inside = packetPath(outDir, folder + ".zip");
+    if (!inside)
+        return inside.error();
     for (auto& file : files)
         file.name = folder + "/" + file.name;
-    return writeZipAtomically(outDir / (folder + ".zip"), files);
+    return writeZipAtomically(*inside, files);
 }
 
 std::string indexCsv(const std::vector<std::optional<IndexRow>>& rows) {

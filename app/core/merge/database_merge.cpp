@@ -2,12 +2,15 @@
 
 #include "core/store/database.hpp"
 #include "core/store/event_repository.hpp"
+#include "core/store/private_scratch.hpp"
+#include "core/merge/row_owners.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <system_error>
@@ -15,27 +18,6 @@
 namespace meetscan::core {
 
 namespace {
-
-// A private folder for the copies, removed with everything in it however the merge ends.
-class ScratchDir {
-public:
-    ScratchDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "meetscan-merge-XXXXXX").string();
-        if (mkdtemp(pattern.data()) != nullptr)
-            m_path = pattern;
-    }
-    ~ScratchDir() {
-        std::error_code ignored;
-        if (!m_path.empty())
-            std::filesystem::remove_all(m_path, ignored);
-    }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
-
-private:
-    std::filesystem::path m_path;
-};
 
 std::string eventName(SQLite::Database& db, const std::string& eventId) {
     SQLite::Statement query(db, "SELECT name FROM event WHERE id = ?");
@@ -47,6 +29,7 @@ struct SourceCopy {
     std::filesystem::path path;
     std::string eventId;
     std::string stationId;
+    DatabaseRole role = DatabaseRole::Station;
 };
 
 // Checks that `path` is a MeetScan database and snapshots it into `copy` (VACUUM INTO reads a
@@ -80,7 +63,7 @@ Expected<SourceCopy> copySource(const std::filesystem::path& path, const std::fi
     if (!migrated)
         return Error{migrated.error().kind, fmt::format("{}: {}", path.string(), migrated.error().message)};
     EventRepository copied(**migrated);
-    return SourceCopy{copy, copied.metaValue("event_id"), copied.metaValue("station_id")};
+    return SourceCopy{copy, copied.metaValue("event_id"), copied.metaValue("station_id"), databaseRole(**migrated)};
 }
 
 // Attaches a database file for the lifetime of the guard. Declared before the transaction
@@ -108,10 +91,10 @@ private:
     std::string m_schema;
 };
 
-Expected<MergeCounts> foldFile(SQLite::Database& db, const std::filesystem::path& path) {
+Expected<MergeCounts> foldFile(SQLite::Database& db, const std::filesystem::path& path, References references) {
     Attached attached(db, path, "merge_source");
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto counts = foldAttached(db, "merge_source");
+    auto counts = foldAttached(db, "merge_source", references);
     if (counts)
         transaction.commit();
     return counts;
@@ -120,9 +103,9 @@ Expected<MergeCounts> foldFile(SQLite::Database& db, const std::filesystem::path
 } // namespace
 
 Expected<MergeReport> mergeDatabases(SQLite::Database& target, const std::vector<std::filesystem::path>& others) {
-    ScratchDir scratch;
-    if (scratch.path().empty())
-        return Error::world("cannot create a temporary folder for the merge");
+    auto scratch = PrivateScratch::create(target.getFilename());
+    if (!scratch)
+        return scratch.error();
     MergeReport report;
     try {
         const EventRepository targetEvent(target);
@@ -131,35 +114,43 @@ Expected<MergeReport> mergeDatabases(SQLite::Database& target, const std::vector
         // Every file is checked before anything is folded, so a bad one is reported first.
         std::vector<SourceCopy> copies;
         for (std::size_t i = 0; i < others.size(); ++i) {
-            auto copy = copySource(others[i], scratch.path() / fmt::format("source-{}.db", i));
+            auto copy = copySource(others[i], scratch->path() / fmt::format("source-{}.db", i));
             if (!copy)
                 return copy.error();
             if (copy->eventId != eventId) {
                 auto source = openDatabase(copy->path);
                 const std::string otherName = source ? eventName(**source, copy->eventId) : std::string{};
                 return Error::badInput(fmt::format("{} belongs to another event: \"{}\" ({}); this database is "
-                                                   "\"{}\" ({})",
+                                                   "\"{}\" ({}). Stations of one event are made from its office: "
+                                                   "`meetscan station add --out PACK` there, then `meetscan init "
+                                                   "--join PACK` on the kiosk",
                                                    others[i].string(), otherName, copy->eventId,
                                                    eventName(target, eventId), eventId));
             }
             if (!stationId.empty() && copy->stationId == stationId)
-                report.warnings.push_back(fmt::format("{} has this station's id (was it copied from this database?); "
-                                                      "its rows are merged all the same",
+                report.warnings.push_back(fmt::format("{} has this station's id (was it copied from this database? "
+                                                      "make each kiosk from a station pack instead)",
                                                       others[i].string()));
             copies.push_back(std::move(*copy));
         }
         // Folding is associative, so the files are folded together first and the target takes
         // them all in one transaction (SQLite cannot attach more than a few files at once).
-        const auto stagingPath = scratch.path() / "staging.db";
+        const auto stagingPath = scratch->path() / "staging.db";
         {
             auto staging = openDatabase(stagingPath);
             if (!staging)
                 return staging.error();
+            // The files' rows carry their owners' authority only as far as every file is the
+            // office's own; a mix is stations' copies.
+            const bool allOffice = std::all_of(copies.begin(), copies.end(), [](const SourceCopy& c) {
+                return c.role == DatabaseRole::Office;
+            });
+            saveDatabaseRole(**staging, allOffice ? DatabaseRole::Office : DatabaseRole::Station);
             for (std::size_t i = 0; i < copies.size(); ++i)
-                if (auto folded = foldFile(**staging, copies[i].path); !folded)
+                if (auto folded = foldFile(**staging, copies[i].path, References::CheckAtTheTarget); !folded)
                     return Error{folded.error().kind, fmt::format("{}: {}", others[i].string(), folded.error().message)};
         }
-        auto counts = foldFile(target, stagingPath);
+        auto counts = foldFile(target, stagingPath, References::CheckNow);
         if (!counts)
             return counts.error();
         report.databases = static_cast<int>(others.size());

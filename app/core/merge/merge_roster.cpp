@@ -92,13 +92,15 @@ void foldAttendees(SQLite::Database& db, const std::string& schema) {
     db.exec("DROP TABLE temp.merge_roster_won");
 }
 
-void foldKeys(SQLite::Database& db, const std::string& schema) {
+void foldKeys(SQLite::Database& db, const std::string& schema, bool withSigningKeys) {
     // A key is its public half; the first time any station added it is kept.
     db.exec(fmt::format("INSERT INTO main.trusted_key (public_key, kind, added_at) "
                         "SELECT public_key, kind, added_at FROM {0}.trusted_key WHERE true "
                         "ON CONFLICT (public_key) DO UPDATE SET kind = excluded.kind, added_at = excluded.added_at "
                         "WHERE (excluded.added_at, excluded.kind) < (trusted_key.added_at, trusted_key.kind)",
                         schema));
+    if (!withSigningKeys)
+        return;
     db.exec(fmt::format("INSERT INTO main.signing_key (public_key, secret_key, created_at) "
                         "SELECT public_key, secret_key, created_at FROM {0}.signing_key WHERE true "
                         "ON CONFLICT (public_key) DO UPDATE SET secret_key = excluded.secret_key, "

@@ -1,6 +1,9 @@
 #include "core/merge/merge_rules.hpp"
 
 #include "core/merge/merge_steps.hpp"
+#include "core/merge/row_checks.hpp"
+#include "core/merge/row_owners.hpp"
+#include "core/store/hybrid_clock.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
@@ -125,11 +128,16 @@ void attachStaging(SQLite::Database& db, const std::string& schema) {
         db.exec(fmt::format("CREATE TABLE {0}.{1} AS SELECT * FROM main.{1} WHERE 0", schema, table));
 }
 
-Expected<MergeCounts> foldAttached(SQLite::Database& db, const std::string& schema) {
+Expected<MergeCounts> foldAttached(SQLite::Database& db, const std::string& schema, References references) {
     if (!isIdentifier(schema))
         return Error::badInput(fmt::format("bad schema name {}", schema));
     using namespace merge_steps;
     try {
+        if (auto checked = checkIncomingRows(db, schema, references); !checked)
+            return checked.error();
+        const RowSource source = rowSourceOf(db, schema);
+        if (auto owned = checkRowOwners(db, schema, source); !owned)
+            return owned.error();
         MergeCounts counts;
         std::map<std::string, int> before;
         for (const auto& table : foldedTables())
@@ -149,7 +157,8 @@ Expected<MergeCounts> foldAttached(SQLite::Database& db, const std::string& sche
         snapshot(3);
         foldExhibitors(db, schema);
         foldAttendees(db, schema);
-        foldKeys(db, schema);
+        // The secret that signs badges stays at the office: only an office's own copy brings it.
+        foldKeys(db, schema, databaseRole(db) == DatabaseRole::Office && source == RowSource::Office);
         foldErasures(db, schema);
         for (const char* table : {"scan", "meeting", "lead_edit"})
             foldImmutable(db, schema, table);
@@ -159,6 +168,7 @@ Expected<MergeCounts> foldAttached(SQLite::Database& db, const std::string& sche
         reapplyErasures(db);
         recomputeLeads(db);
         reapplyErasures(db);
+        hybridClockObserveRows(db);
 
         for (const auto& table : foldedTables())
             counts.tables[table].added = std::max(0, rowCount(db, table) - before[table]);

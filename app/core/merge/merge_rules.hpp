@@ -3,6 +3,7 @@
 // written so that folding is idempotent, commutative and associative: every station can fold
 // every other station in any order, any number of times, and all end with the same rows.
 // `meetscan merge` folds other database files; sync folds rows pulled from the server.
+#include "core/merge/row_checks.hpp"
 #include "meetscan/scanner/expected.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -41,7 +42,10 @@ void attachStaging(SQLite::Database& db, const std::string& schema);
 // from the scan log and lead edits. The source must have the same tables as main (migrate a
 // database file first); it may hold a row more than once. Does not check that both belong to
 // the same event: the caller does (see mergeDatabases). A constraint broken by the source's
-// rows is bad input; anything else is a world failure.
-Expected<MergeCounts> foldAttached(SQLite::Database& db, const std::string& schema);
+// rows is bad input; anything else is a world failure. Rows are checked first (row_checks.hpp,
+// row_owners.hpp); `references` is CheckAtTheTarget only for a scratch database that is folded
+// into the target afterwards.
+Expected<MergeCounts> foldAttached(SQLite::Database& db, const std::string& schema,
+                                   References references = References::CheckNow);
 
 } // namespace meetscan::core

@@ -20,7 +20,7 @@ namespace meetscan::core::merge_steps {
 void foldStations(SQLite::Database& db, const std::string& schema);
 void foldExhibitors(SQLite::Database& db, const std::string& schema);
 void foldAttendees(SQLite::Database& db, const std::string& schema);
-void foldKeys(SQLite::Database& db, const std::string& schema);
+void foldKeys(SQLite::Database& db, const std::string& schema, bool withSigningKeys);
 
 // merge_log.cpp: rows that never change (scans, meetings, lead edits) are unioned by id; an
 // erasure is unioned by person and then re-applied everywhere.
