@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
                    "Event database (default: $MEETSCAN_DB, else $XDG_DATA_HOME/meetscan/meetscan.db)");
 
     addInitCommand(app, context);
+    addStationCommands(app, context);
     addImportCommands(app, context);
     addListCommands(app, context);
     addStatsCommand(app, context);

@@ -43,7 +43,7 @@ void printBadges(CliContext& context, const BadgesOptions& options) {
         if (!paper)
             throw CliError::badInput(fmt::format("--paper: '{}' is not a4 or letter", options.paper));
     }
-    auto document = orThrow(core::collectBadges(context.store(), options.attendees, *size, *layout));
+    auto document = orThrow(core::collectBadges(context.officeStore("badges are printed"), options.attendees, *size, *layout));
     if (paper)
         document.paper = *paper;
     const auto pdf = orThrow(core::badgesPdf(document));

@@ -1,5 +1,9 @@
 #include "cli/cli_context.hpp"
 
+#include "core/merge/row_owners.hpp"
+
+#include <fmt/format.h>
+
 #include <cstdlib>
 
 namespace meetscan::cli {
@@ -32,6 +36,15 @@ core::Store& CliContext::store() {
     if (!m_store)
         m_store = orThrow(core::Store::open(databasePath()));
     return *m_store;
+}
+
+core::Store& CliContext::officeStore(const char* action) {
+    auto& opened = store();
+    if (core::databaseRole(opened.database()) == core::DatabaseRole::Station)
+        throw CliError::badInput(fmt::format("this kiosk is a station of \"{}\": {} at the event's office, whose "
+                                             "changes reach the kiosk as a new station pack or by sync",
+                                             opened.events().event().name, action));
+    return opened;
 }
 
 } // namespace meetscan::cli

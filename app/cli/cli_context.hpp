@@ -43,6 +43,10 @@ public:
     // Opens (creating and migrating) the database on first call; throws CliError on failure.
     core::Store& store();
 
+    // The store, which must be the event's office: the roster, exhibitors, keys, erasures and
+    // badges are the office's to change. On a station: bad input naming `action`.
+    core::Store& officeStore(const char* action);
+
 private:
     std::unique_ptr<core::Store> m_store;
 };

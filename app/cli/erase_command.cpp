@@ -11,7 +11,7 @@ void addEraseCommand(CLI::App& app, CliContext& context) {
     auto* command = app.add_subcommand("erase", "Erase an attendee's personal data everywhere (GDPR), keeping counts");
     command->add_option("ATTENDEE", *attendee, "Attendee id, badge code or e-mail")->required();
     command->callback([&context, attendee] {
-        auto& store = context.store();
+        auto& store = context.officeStore("people are erased");
         auto found = store.attendees().find(*attendee);
         if (!found)
             throw CliError::badInput(fmt::format("no attendee {} (see `meetscan attendees list`)", *attendee));

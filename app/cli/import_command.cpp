@@ -57,7 +57,7 @@ void importRoster(CliContext& context, const RosterArguments& arguments) {
     for (const core::RosterProblem& problem : checked.skipped)
         fmt::print(stderr, "meetscan: skipped {}\n", problem.message());
 
-    auto imported = context.store().attendees().importFeed(
+    auto imported = context.officeStore("the roster is imported").attendees().importFeed(
         checked.places.size(), [&](const core::AttendeeRepository::AttendeeWriter& write) -> Status {
             auto written = core::readRosterRows(content, arguments.file, options, checked.places, write);
             if (!written)
@@ -82,7 +82,7 @@ void importExhibitors(CliContext& context, const std::string& file) {
         const core::MappedText mapped = orThrow(core::MappedText::open(file));
         exhibitors = orThrow(core::parseExhibitors(mapped.text(), file));
     }
-    core::ImportCounts counts = orThrow(context.store().exhibitors().importAll(exhibitors));
+    core::ImportCounts counts = orThrow(context.officeStore("exhibitors are imported").exhibitors().importAll(exhibitors));
     fmt::print("imported {} exhibitors from {} ({} added, {} updated, {} unchanged)\n", exhibitors.size(),
                file, counts.added, counts.updated, counts.unchanged);
 }

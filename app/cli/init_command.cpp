@@ -1,49 +1,95 @@
 #include "cli/commands.hpp"
 
+#include "core/merge/row_owners.hpp"
+#include "core/stations/station_pack.hpp"
+
 #include <fmt/core.h>
 
 namespace meetscan::cli {
 
+namespace {
+
+struct InitOptions {
+    std::string event;
+    std::string station;
+    std::string mode;
+    std::string exhibitor;
+    std::string adminPin;
+    std::string join;
+};
+
+void joinPack(CliContext& context, const InitOptions& options) {
+    if (!options.event.empty())
+        throw CliError::badInput("--join takes the event from the pack: leave out --event");
+    const auto target = context.databasePath();
+    std::error_code ignored;
+    if (target.has_parent_path())
+        std::filesystem::create_directories(target.parent_path(), ignored);
+    const auto joined = orThrow(core::joinStationPack(options.join, target));
+    fmt::print("{} station \"{}\" ({} mode{}) of \"{}\" in {}: {} attendees, {} exhibitors\n",
+               joined.updated ? "updated" : "joined", joined.station.name, core::toString(joined.station.mode),
+               joined.station.exhibitorId.empty() ? "" : ", exhibitor " + joined.station.exhibitorId,
+               joined.eventName, target.string(), joined.attendees, joined.exhibitors);
+}
+
+void configure(CliContext& context, const InitOptions& options) {
+    if (!options.adminPin.empty())
+        validateAdminPin(options.adminPin);
+    auto& store = context.store();
+    auto event = store.events().event();
+    const bool station = core::databaseRole(store.database()) == core::DatabaseRole::Station;
+    if (!options.event.empty() && options.event != event.name) {
+        if (station)
+            throw CliError::badInput(fmt::format("this kiosk is a station of \"{}\": the event is named at its office",
+                                                 event.name));
+        event.name = options.event;
+        orThrow(store.events().saveEvent(event));
+    }
+    auto self = store.events().station();
+    if (!options.station.empty())
+        self.name = options.station;
+    if (!options.mode.empty())
+        self.mode = *core::parseMode(options.mode);
+    if (!options.exhibitor.empty())
+        self.exhibitorId = options.exhibitor;
+    if (self.mode == core::Mode::Booth && self.exhibitorId.empty())
+        throw CliError::badInput("booth mode needs --exhibitor ID (see `meetscan exhibitors list`)");
+    if (!self.exhibitorId.empty() && !store.exhibitors().byId(self.exhibitorId))
+        fmt::print(stderr, "meetscan: warning: exhibitor {} is not imported yet (meetscan import exhibitors FILE)\n",
+                   self.exhibitorId);
+    orThrow(store.events().saveStation(self));
+    if (!options.adminPin.empty())
+        storeAdminPin(store, options.adminPin);
+    fmt::print("event \"{}\", {} \"{}\" ({} mode{}) in {}\n", event.name, station ? "station" : "office station",
+               self.name, core::toString(self.mode), self.exhibitorId.empty() ? "" : ", exhibitor " + self.exhibitorId,
+               store.path().string());
+}
+
+} // namespace
+
 void addInitCommand(CLI::App& app, CliContext& context) {
-    struct Options {
-        std::string event;
-        std::string station;
-        std::string mode;
-        std::string exhibitor;
-        std::string adminPin;
-    };
-    auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand("init", "Create or rename the event and configure this station");
-    command->add_option("--event", options->event, "Event name")->required();
-    command->add_option("--station", options->station, "Station name (default: the host name)");
+    auto options = std::make_shared<InitOptions>();
+    auto* command = app.add_subcommand("init", "Create the event's office database, or join a kiosk to an event");
+    command->add_option("--event", options->event, "Event name (creates the event's office database)");
+    command->add_option("--join", options->join, "A station pack from the office: make this kiosk's database from it "
+                                                 "(or update it, for the same station)");
+    command->add_option("--station", options->station, "This station's name (default: the host name)");
     command->add_option("--mode", options->mode, "Kiosk mode")->check(CLI::IsMember({"meet", "booth", "summary"}));
     command->add_option("--exhibitor", options->exhibitor, "Exhibitor id (Booth mode)");
     command->add_option("--admin-pin", options->adminPin, "Admin panel PIN, 4 to 12 digits (stored as a password hash)");
+    command->footer("The office's database owns the roster, exhibitors and keys; each kiosk is made from it with "
+                    "`meetscan station add --out PACK` there and `meetscan init --join PACK` on the kiosk.");
     command->callback([&context, options] {
-        if (!options->adminPin.empty())
-            validateAdminPin(options->adminPin);
-        auto& store = context.store();
-        auto event = store.events().event();
-        event.name = options->event;
-        orThrow(store.events().saveEvent(event));
-        auto station = store.events().station();
-        if (!options->station.empty())
-            station.name = options->station;
-        if (!options->mode.empty())
-            station.mode = *core::parseMode(options->mode);
-        if (!options->exhibitor.empty())
-            station.exhibitorId = options->exhibitor;
-        if (station.mode == core::Mode::Booth && station.exhibitorId.empty())
-            throw CliError::badInput("booth mode needs --exhibitor ID (see `meetscan exhibitors list`)");
-        if (!station.exhibitorId.empty() && !store.exhibitors().byId(station.exhibitorId))
-            fmt::print(stderr, "meetscan: warning: exhibitor {} is not imported yet (meetscan import exhibitors FILE)\n",
-                       station.exhibitorId);
-        orThrow(store.events().saveStation(station));
-        if (!options->adminPin.empty())
-            storeAdminPin(store, options->adminPin);
-        fmt::print("event \"{}\", station \"{}\" ({} mode{}) in {}\n", event.name, station.name,
-                   core::toString(station.mode),
-                   station.exhibitorId.empty() ? "" : ", exhibitor " + station.exhibitorId, store.path().string());
+        if (!options->join.empty()) {
+            joinPack(context, *options);
+            if (options->station.empty() && options->mode.empty() && options->exhibitor.empty() &&
+                options->adminPin.empty())
+                return;
+        } else if (options->event.empty() && !std::filesystem::exists(context.databasePath())) {
+            throw CliError::badInput("init needs --event NAME to create an event's office database, or --join PACK "
+                                     "to make a kiosk from the office's station pack");
+        }
+        configure(context, *options);
     });
 }
 

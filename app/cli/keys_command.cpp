@@ -17,7 +17,7 @@ std::string secretBase64(const scanner::KeyPair& keys) {
 }
 
 void generateKey(CliContext& context, const std::string& out) {
-    auto& store = context.store();
+    auto& store = context.officeStore("signing keys are made");
     const auto keys = scanner::generateKeyPair();
     const auto publicKey = scanner::encodePublicKey(keys.publicKey);
     if (!out.empty())
@@ -33,7 +33,7 @@ void trustKey(CliContext& context, const std::string& key) {
     auto decoded = scanner::decodePublicKey(key);
     if (!decoded)
         throw CliError::badInput(fmt::format("not a MeetScan public key ({}): {}", decoded.error().message, key));
-    const bool added = context.store().keys().trust({"meetscan", key});
+    const bool added = context.officeStore("keys are trusted").keys().trust({"meetscan", key});
     fmt::print("{} {}\n", added ? "trusted" : "already trusted", key);
 }
 
@@ -45,7 +45,7 @@ void addPretixKeys(CliContext& context, const std::vector<std::string>& keys) {
     }
     int added = 0;
     for (const auto& key : keys)
-        added += context.store().keys().trust({"pretix", key}) ? 1 : 0;
+        added += context.officeStore("keys are trusted").keys().trust({"pretix", key}) ? 1 : 0;
     fmt::print("trusted {} pretix key{} ({} already trusted)\n", added, added == 1 ? "" : "s",
                static_cast<int>(keys.size()) - added);
 }

@@ -35,7 +35,7 @@ void addPurgeCommand(CLI::App& app, CliContext& context) {
         const core::TimeMs cutoff = orThrow(core::parsePurgeDate(options->before));
         if (cutoff > core::nowMs())
             throw CliError::badInput(fmt::format("--before {} is in the future: that would erase everyone", options->before));
-        auto& store = context.store();
+        auto& store = context.officeStore("personal data is purged");
         const auto report =
             orThrow(core::purgeBefore(store.database(), cutoff, store.events().station().id, options->dryRun));
         if (options->json) {

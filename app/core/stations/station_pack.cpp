@@ -1,0 +1,268 @@
+#include "core/stations/station_pack.hpp"
+
+#include "core/merge/merge_rules.hpp"
+#include "core/merge/row_checks.hpp"
+#include "core/merge/row_owners.hpp"
+#include "core/store/database.hpp"
+#include "core/store/event_repository.hpp"
+#include "core/store/exhibitor_repository.hpp"
+#include "core/store/private_scratch.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <array>
+#include <system_error>
+
+namespace meetscan::core {
+
+namespace {
+
+// What a kiosk gets of the office, in an order that keeps references valid.
+constexpr std::array kPackedTables{"event", "station", "exhibitor", "attendee", "attendee_code", "trusted_key",
+                                   "erasure"};
+
+int countRows(SQLite::Database& db, const std::string& schema, const char* table) {
+    return db.execAndGet(fmt::format("SELECT count(*) FROM {}.{}", schema, table)).getInt();
+}
+
+std::string metaIn(SQLite::Database& db, const std::string& schema, const char* key) {
+    SQLite::Statement query(db, fmt::format("SELECT value FROM {}.meta WHERE key = ?", schema));
+    query.bind(1, key);
+    return query.executeStep() ? query.getColumn(0).getString() : std::string{};
+}
+
+void setMeta(SQLite::Database& db, const std::string& schema, const char* key, const std::string& value) {
+    SQLite::Statement save(db, fmt::format("INSERT OR REPLACE INTO {}.meta (key, value) VALUES (?, ?)", schema));
+    save.bind(1, key);
+    save.bind(2, value);
+    save.exec();
+}
+
+Status addStation(SQLite::Database& office, Station& station) {
+    if (station.mode == Mode::Booth && station.exhibitorId.empty())
+        return Error::badInput("a booth station needs --exhibitor ID (see `meetscan exhibitors list`)");
+    if (!station.exhibitorId.empty() && !ExhibitorRepository(office).byId(station.exhibitorId))
+        return Error::badInput(fmt::format("exhibitor {} is not imported (meetscan import exhibitors FILE)",
+                                           station.exhibitorId));
+    station.id = newUlid();
+    return EventRepository(office).saveStation(station);
+}
+
+// Copies the office's rows into the attached, freshly migrated pack. The outbox triggers of the
+// pack stay quiet: a kiosk never sends the office's rows back.
+void fillPack(SQLite::Database& office, const Station& station) {
+    SQLite::Transaction transaction(office, SQLite::TransactionBehavior::IMMEDIATE);
+    office.exec("INSERT INTO pack.sync_state (key, value) VALUES ('applying', '1')");
+    for (const char* table : kPackedTables)
+        office.exec(fmt::format("INSERT INTO pack.{0} SELECT * FROM main.{0}", table));
+    office.exec("DELETE FROM pack.sync_state");
+    office.exec("DELETE FROM pack.meta");
+    setMeta(office, "pack", "event_id", metaIn(office, "main", "event_id"));
+    setMeta(office, "pack", "station_id", station.id);
+    setMeta(office, "pack", kPackWrittenAtKey, std::to_string(nowMs()));
+    saveDatabaseRole(office, DatabaseRole::Station, "pack");
+    transaction.commit();
+}
+
+class AttachedPack {
+public:
+    AttachedPack(SQLite::Database& db, const std::filesystem::path& path) : m_db(db) {
+        SQLite::Statement attach(m_db, "ATTACH DATABASE ? AS pack");
+        attach.bind(1, path.string());
+        attach.exec();
+    }
+    ~AttachedPack() {
+        try {
+            m_db.exec("DETACH DATABASE pack");
+        } catch (const SQLite::Exception&) {
+            // The connection closes soon and the file is removed or moved.
+        }
+    }
+    AttachedPack(const AttachedPack&) = delete;
+    AttachedPack& operator=(const AttachedPack&) = delete;
+
+private:
+    SQLite::Database& m_db;
+};
+
+Error fromSqlite(const SQLite::Exception& e, const std::string& what) {
+    const int code = e.getErrorCode() & 0xff;
+    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+        return Error::badInput(fmt::format("{}: not a MeetScan station pack ({})", what, e.what()));
+    return Error::world(fmt::format("{}: {}", what, e.what()));
+}
+
+} // namespace
+
+Expected<PackSummary> writeStationPack(SQLite::Database& office, PackRequest request) {
+    if (databaseRole(office) != DatabaseRole::Office)
+        return Error::badInput("this database is a station: packs are made at the event's office");
+    const auto folder = request.out.has_parent_path() ? request.out.parent_path() : std::filesystem::path(".");
+    std::error_code error;
+    if (!std::filesystem::is_directory(folder, error))
+        return Error::badInput(fmt::format("cannot write {}: {} is not a folder", request.out.string(), folder.string()));
+    if (std::filesystem::is_directory(request.out, error))
+        return Error::badInput(fmt::format("cannot write {}: it is a folder", request.out.string()));
+    auto scratch = PrivateScratch::create(request.out);
+    if (!scratch)
+        return scratch.error();
+    try {
+        if (request.station.id.empty())
+            if (auto added = addStation(office, request.station); !added)
+                return added.error();
+        const auto building = scratch->path() / "pack.db";
+        {
+            auto pack = openDatabase(building);
+            if (!pack)
+                return pack.error();
+            (*pack)->exec("PRAGMA journal_mode = DELETE");
+        }
+        PackSummary summary;
+        {
+            AttachedPack attached(office, building);
+            office.exec("PRAGMA pack.synchronous = OFF");
+            fillPack(office, request.station);
+            summary.attendees = countRows(office, "pack", "attendee");
+            summary.exhibitors = countRows(office, "pack", "exhibitor");
+            summary.trustedKeys = countRows(office, "pack", "trusted_key");
+        }
+        std::filesystem::rename(building, request.out, error);
+        if (error)
+            return Error::world(fmt::format("cannot write {}: {}", request.out.string(), error.message()));
+        summary.station = request.station;
+        summary.eventName = EventRepository(office).event().name;
+        return summary;
+    } catch (const SQLite::Exception& e) {
+        return fromSqlite(e, fmt::format("cannot write the station pack {}", request.out.string()));
+    }
+}
+
+namespace {
+
+struct PackInfo {
+    std::string eventId;
+    std::string stationId;
+};
+
+Expected<PackInfo> readPackInfo(const std::filesystem::path& pack) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(pack, error))
+        return Error::badInput(fmt::format("cannot read {}: not a file", pack.string()));
+    const auto notAPack = Error::badInput(fmt::format("{} is not a MeetScan station pack (the office makes one with "
+                                                      "`meetscan station add --out FILE`)",
+                                                      pack.string()));
+    try {
+        SQLite::Database db(pack.string(), SQLite::OPEN_READONLY);
+        const int version = db.execAndGet("PRAGMA user_version").getInt();
+        if (version < 1 || !db.tableExists("meta"))
+            return notAPack;
+        if (version > latestSchemaVersion())
+            return Error::badInput(fmt::format("{} was written by a newer MeetScan (schema {}, this one knows {})",
+                                               pack.string(), version, latestSchemaVersion()));
+        PackInfo info{metaIn(db, "main", "event_id"), metaIn(db, "main", "station_id")};
+        if (metaIn(db, "main", kPackWrittenAtKey).empty() || databaseRole(db) != DatabaseRole::Station ||
+            info.eventId.empty() || info.stationId.empty())
+            return notAPack;
+        return info;
+    } catch (const SQLite::Exception& e) {
+        return fromSqlite(e, pack.string());
+    }
+}
+
+// A new kiosk: the pack is copied into a private folder beside the target, migrated, checked,
+// and only then moved into place.
+Expected<JoinSummary> joinNew(const std::filesystem::path& pack, const std::filesystem::path& target) {
+    auto scratch = PrivateScratch::create(target);
+    if (!scratch)
+        return scratch.error();
+    const auto copy = scratch->path() / "joining.db";
+    JoinSummary summary;
+    try {
+        {
+            SQLite::Database source(pack.string(), SQLite::OPEN_READONLY);
+            SQLite::Statement vacuum(source, "VACUUM INTO ?");
+            vacuum.bind(1, copy.string());
+            vacuum.exec();
+        }
+        auto db = openDatabase(copy);
+        if (!db)
+            return db.error();
+        if (auto checked = checkIncomingRows(**db, "main"); !checked)
+            return Error::badInput(fmt::format("{}: {}", pack.string(), checked.error().message));
+        (*db)->exec("DELETE FROM sync_outbox");
+        const EventRepository events(**db);
+        summary.station = events.station();
+        summary.eventName = events.event().name;
+        summary.attendees = countRows(**db, "main", "attendee");
+        summary.exhibitors = countRows(**db, "main", "exhibitor");
+    } catch (const SQLite::Exception& e) {
+        return fromSqlite(e, fmt::format("cannot join from {}", pack.string()));
+    }
+    std::error_code error;
+    std::filesystem::rename(copy, target, error);
+    if (error)
+        return Error::world(fmt::format("cannot write {}: {}", target.string(), error.message()));
+    return summary;
+}
+
+// A kiosk that has this station already: the office's newer rows come in through the fold.
+Expected<JoinSummary> joinUpdate(const std::filesystem::path& pack, SQLite::Database& kiosk) {
+    auto scratch = PrivateScratch::create(kiosk.getFilename());
+    if (!scratch)
+        return scratch.error();
+    const auto copy = scratch->path() / "update.db";
+    JoinSummary summary;
+    summary.updated = true;
+    try {
+        {
+            SQLite::Database source(pack.string(), SQLite::OPEN_READONLY);
+            SQLite::Statement vacuum(source, "VACUUM INTO ?");
+            vacuum.bind(1, copy.string());
+            vacuum.exec();
+        }
+        if (auto migrated = openDatabase(copy); !migrated)
+            return migrated.error();
+        AttachedPack attached(kiosk, copy);
+        SQLite::Transaction transaction(kiosk, SQLite::TransactionBehavior::IMMEDIATE);
+        auto folded = foldAttached(kiosk, "pack");
+        if (!folded)
+            return Error{folded.error().kind, fmt::format("{}: {}", pack.string(), folded.error().message)};
+        // The event's name and settings are the office's to change.
+        kiosk.exec("UPDATE main.event SET name = p.name, settings = p.settings FROM pack.event p "
+                   "WHERE p.id = main.event.id AND (main.event.name, main.event.settings) IS NOT (p.name, p.settings)");
+        transaction.commit();
+        const EventRepository events(kiosk);
+        summary.station = events.station();
+        summary.eventName = events.event().name;
+        summary.attendees = countRows(kiosk, "main", "attendee");
+        summary.exhibitors = countRows(kiosk, "main", "exhibitor");
+        return summary;
+    } catch (const SQLite::Exception& e) {
+        return fromSqlite(e, fmt::format("cannot join from {}", pack.string()));
+    }
+}
+
+} // namespace
+
+Expected<JoinSummary> joinStationPack(const std::filesystem::path& pack, const std::filesystem::path& target) {
+    auto info = readPackInfo(pack);
+    if (!info)
+        return info.error();
+    std::error_code error;
+    if (!std::filesystem::exists(target, error) || std::filesystem::file_size(target, error) == 0)
+        return joinNew(pack, target);
+    auto kiosk = openDatabase(target);
+    if (!kiosk)
+        return kiosk.error();
+    const EventRepository events(**kiosk);
+    if (events.metaValue("event_id") != info->eventId || events.metaValue("station_id") != info->stationId)
+        return Error::badInput(fmt::format("{} is already a database of another event or station; join into a new "
+                                           "file (--db PATH)",
+                                           target.string()));
+    return joinUpdate(pack, **kiosk);
+}
+
+} // namespace meetscan::core
