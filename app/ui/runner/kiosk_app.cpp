@@ -115,7 +115,10 @@ Status KioskApp::openSource(const std::string& spec) {
 
 Status KioskApp::run() {
     int frames = 0;
-    std::optional<std::chrono::steady_clock::time_point> holdingSince;
+    // When the screen started holding an incomplete frame; time_point::min() while it holds none
+    // (an optional here drew a false "may be used uninitialized" from GCC at -O1 and above).
+    constexpr auto kNotHolding = std::chrono::steady_clock::time_point::min();
+    auto holdingSince = kNotHolding;
     while (!m_quit) {
         if (m_window->shouldClose()) {
             // Fullscreen, nothing but the admin panel's Quit (behind the PIN) leaves the kiosk:
@@ -140,17 +143,17 @@ Status KioskApp::run() {
         // last complete frame for a moment rather than flash a layout with holes in it.
         const bool complete = m_texts.missesThisFrame() == 0;
         const auto wallNow = std::chrono::steady_clock::now();
-        if (!complete && !holdingSince)
+        if (!complete && holdingSince == kNotHolding)
             holdingSince = wallNow;
         const auto holdLimit = m_firstFrameDone ? kMaxHold : kMaxHoldAtStart;
-        if (!complete && wallNow - *holdingSince < holdLimit) {
+        if (!complete && wallNow - holdingSince < holdLimit) {
             m_timings.mark(Phase::Render);
             m_timings.end(false, 0.0);
             m_texts.endFrame();
             m_texts.waitForWork(std::chrono::milliseconds(8));
             continue;
         }
-        holdingSince.reset();
+        holdingSince = kNotHolding;
         m_window->render();
         m_timings.mark(Phase::Render);
         if (!m_pendingScreenshot.empty() && complete) {
