@@ -14,6 +14,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <map>
 #include <tuple>
 
@@ -36,6 +37,9 @@ protected:
         ASSERT_NE(s_server, nullptr) << s_whyNot;
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
         m_database = std::string("t_") + info->name();
+        for (char& c : m_database)
+            if (std::isalnum(static_cast<unsigned char>(c)) == 0)
+                c = '_'; // a parameterised test's name holds a '/'
         m_conninfo = s_server->freshDatabase(m_database);
         auto connection = PgConnection::connect(m_conninfo);
         ASSERT_TRUE(connection) << connection.error().message;
