@@ -132,6 +132,17 @@ TEST_F(SyncStationsCli, ServerInitAndUsageErrors) {
     EXPECT_NE(unreachable.err.find("cannot connect"), std::string::npos) << unreachable.err;
     EXPECT_EQ(std::count(unreachable.err.begin(), unreachable.err.end(), '\n'), 1) << unreachable.err;
 
+    // A row on the server that the fold refuses (a meeting's pair out of order) is bad input.
+    ASSERT_EQ(m_server->psql("INSERT INTO " + schema() + ".meeting (id, station_id, at, attendee_a, attendee_b) "
+                             "VALUES ('01JAAAAAAAAAAAAAAAAAAAAAAA', 'x', 1, 'zz', 'aa')")
+                  .exitCode,
+              0);
+    auto badRow = at("office", {"sync", "--once", "--server", m_server->uri()});
+    EXPECT_EQ(badRow.exitCode, 2) << badRow.err;
+    EXPECT_EQ(badRow.err.rfind("meetscan: error: ", 0), 0U) << badRow.err;
+    EXPECT_EQ(std::count(badRow.err.begin(), badRow.err.end(), '\n'), 1) << badRow.err;
+    ASSERT_EQ(m_server->psql("DELETE FROM " + schema() + ".meeting").exitCode, 0);
+
     // A station whose login is wrong: the server's refusal, in one line, and exit 1.
     makeStation("lounge", "meet");
     {

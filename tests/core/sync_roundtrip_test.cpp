@@ -244,6 +244,32 @@ TEST_F(SyncRoundTrip, LeadsFromTwoBoothStationsFoldIntoOne) {
         << "an anonymous lead stays, so counts are kept";
 }
 
+// Rows from the server are input: one the fold refuses fails the sync as bad input, in one line,
+// applies nothing, and keeps the cursors, so every later pull meets it again.
+TEST_F(SyncRoundTrip, ARowTheFoldRefusesIsBadInputAndNothingIsApplied) {
+    ASSERT_TRUE(m_office->attendees().importAll(roster()));
+    sync(*m_office);
+    auto lounge = station("lounge");
+    sync(*lounge);
+    meet(*m_office, "A1", "B2", 10'000);
+    sync(*m_office);
+    // A meeting whose pair is out of order breaks the station's CHECK (attendee_a < attendee_b).
+    ASSERT_EQ(s_server->psql("INSERT INTO " + in("meeting") + " (id, station_id, at, attendee_a, attendee_b) VALUES ('" +
+                                 newUlid() + "', '" + m_office->events().station().id + "', 1, 'zz', 'aa')",
+                             m_database)
+                  .exitCode,
+              0);
+    for (int round = 0; round < 2; ++round) {
+        SyncClient client(serverFor(*lounge));
+        auto refused = client.syncOnce(lounge->database());
+        ASSERT_FALSE(refused);
+        EXPECT_EQ(refused.error().kind, Error::Kind::BadInput) << refused.error().message;
+        EXPECT_EQ(refused.error().message.find('\n'), std::string::npos) << refused.error().message;
+        EXPECT_EQ(lounge->database().execAndGet("SELECT count(*) FROM meeting").getInt(), 0) << "nothing of the pull";
+        EXPECT_EQ(lounge->database().execAndGet("SELECT count(*) FROM sync_state WHERE key = 'applying'").getInt(), 0);
+    }
+}
+
 TEST_F(SyncRoundTrip, WorkerReportsErrorsBacksOffAndRecovers) {
     ASSERT_TRUE(m_office->attendees().importAll(roster()));
     sync(*m_office);
