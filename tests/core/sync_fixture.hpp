@@ -12,9 +12,8 @@
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/Transaction.h>
-#include <gtest/gtest.h>
-
 #include <cctype>
+#include <gtest/gtest.h>
 #include <map>
 #include <tuple>
 
@@ -56,9 +55,11 @@ protected:
     }
 
     // A station of the office's event with its own login on the server.
-    std::unique_ptr<Store> station(const std::string& name, Mode mode = Mode::Meet, const std::string& exhibitor = "") {
+    std::unique_ptr<Store> station(const std::string& name, Mode mode = Mode::Meet,
+                                   const std::string& exhibitor = "") {
         const auto path = m_dir / (name + ".db");
-        const auto id = test::stationFromOffice(m_office->path(), path, name, std::string(toString(mode)), exhibitor);
+        const auto id =
+            test::stationFromOffice(m_office->path(), path, name, std::string(toString(mode)), exhibitor);
         auto admin = PgConnection::connect(m_conninfo);
         EXPECT_TRUE(admin);
         auto login = createStationLogin(*admin, m_office->events().event().id, id);
@@ -83,8 +84,8 @@ protected:
 
     static std::vector<Attendee> roster() {
         std::vector<Attendee> people;
-        for (const auto& [code, first] : {std::tuple{"A1", "Ana"}, std::tuple{"B2", "Boris"}, std::tuple{"C3", "Chen"},
-                                          std::tuple{"ST", "Sam"}}) {
+        for (const auto& [code, first] : {std::tuple{"A1", "Ana"}, std::tuple{"B2", "Boris"},
+                                          std::tuple{"C3", "Chen"}, std::tuple{"ST", "Sam"}}) {
             Attendee person;
             person.badgeCode = code;
             person.id = attendeeIdForCode(code);

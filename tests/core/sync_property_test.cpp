@@ -16,8 +16,9 @@ namespace {
 
 // The sections of a canonical dump for the tables both paths must agree on.
 std::string foldedRows(const std::filesystem::path& path) {
-    static const std::set<std::string> kCompared{"scan", "meeting", "lead", "lead_edit", "attendee", "station",
-                                                 "attendee_code", "erasure", "connection"};
+    static const std::set<std::string> kCompared{"scan",          "meeting",  "lead",
+                                                 "lead_edit",     "attendee", "station",
+                                                 "attendee_code", "erasure",  "connection"};
     std::istringstream in(test::canonicalDump(path));
     std::string out;
     bool keep = false;
@@ -36,8 +37,9 @@ protected:
     bool chance(int percent) { return pick(100) < percent; }
 
     void fillOffice() {
-        ASSERT_TRUE(m_office->exhibitors().importAll(
-            {{"acme", "Acme Robotics", "B12", {"demo", "pricing"}, {}}, {"globex", "Globex", "C3", {"hot"}, {}}}));
+        ASSERT_TRUE(
+            m_office->exhibitors().importAll({{"acme", "Acme Robotics", "B12", {"demo", "pricing"}, {}},
+                                              {"globex", "Globex", "C3", {"hot"}, {}}}));
         std::vector<Attendee> people;
         for (int i = 0; i < test::MergeEvent::kPeople; ++i)
             people.push_back(test::rosterPerson(i, 1));
@@ -53,7 +55,8 @@ protected:
         const bool booth = session.station().mode == Mode::Booth;
         for (int step = 0, actions = 30 + pick(30); step < actions; ++step) {
             now += 500 + pick(30'000);
-            std::string code = fmt::format("P{:02}", pick(test::MergeEvent::kPeople + 4)); // some not on the roster
+            std::string code =
+                fmt::format("P{:02}", pick(test::MergeEvent::kPeople + 4)); // some not on the roster
             if (booth && chance(10))
                 code = session.station().exhibitorId == "acme" ? "S1" : "S2";
             const auto decision = session.onScan({code, "QRCode"}, now);

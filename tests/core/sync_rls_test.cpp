@@ -64,11 +64,14 @@ TEST_F(SyncRls, TheLoginNeedsItsPasswordAndKeepsNoOfficeCredentials) {
     EXPECT_EQ(login.user.rfind("ms_", 0), 0U);
     EXPECT_EQ(login.password.size(), 64U);
     EXPECT_EQ(login.server.find("user"), std::string::npos) << login.server;
-    EXPECT_EQ(server("SELECT station_id FROM " + in("station_login") + " WHERE role_name = '" + login.user + "'"),
-              loungeId());
-    EXPECT_EQ(server("SELECT rolinherit::text || rolcreaterole::text || rolsuper::text || rolbypassrls::text FROM "
-                     "pg_roles WHERE rolname = '" + login.user + "'"),
-              "falsefalsefalsefalse");
+    EXPECT_EQ(
+        server("SELECT station_id FROM " + in("station_login") + " WHERE role_name = '" + login.user + "'"),
+        loungeId());
+    EXPECT_EQ(
+        server("SELECT rolinherit::text || rolcreaterole::text || rolsuper::text || rolbypassrls::text FROM "
+               "pg_roles WHERE rolname = '" +
+               login.user + "'"),
+        "falsefalsefalsefalse");
     auto conninfo = conninfoWithLogin(s_server->tcpAddress(m_database), login.user, "not-the-password");
     auto refused = PgConnection::connect(*conninfo);
     ASSERT_FALSE(refused);
@@ -80,54 +83,67 @@ TEST_F(SyncRls, TheLoginNeedsItsPasswordAndKeepsNoOfficeCredentials) {
 }
 
 TEST_F(SyncRls, AStationCannotWriteAnotherStationsRows) {
-    const auto scanColumns = "(id, station_id, at, mode, raw_text, format, kind, attendee_id, outcome, detail)";
-    auto forged = refusal("INSERT INTO " + in("scan") + " " + scanColumns + " VALUES ('" + newUlid() + "', '" +
-                          boothId() + "', 1, 'meet', 'A1', '', '', NULL, 'first_badge', '')");
+    const auto scanColumns =
+        "(id, station_id, at, mode, raw_text, format, kind, attendee_id, outcome, detail)";
+    auto forged = refusal("INSERT INTO " + in("scan") + " " + scanColumns + " VALUES ('" + newUlid() +
+                          "', '" + boothId() + "', 1, 'meet', 'A1', '', '', NULL, 'first_badge', '')");
     EXPECT_NE(forged.find("row-level security"), std::string::npos) << forged;
     EXPECT_EQ(forged.find('\n'), std::string::npos);
-    EXPECT_EQ(refusal("INSERT INTO " + in("scan") + " " + scanColumns + " VALUES ('" + newUlid() + "', '" + loungeId() +
-                      "', 1, 'meet', 'A1', '', '', NULL, 'first_badge', '')"),
+    EXPECT_EQ(refusal("INSERT INTO " + in("scan") + " " + scanColumns + " VALUES ('" + newUlid() + "', '" +
+                      loungeId() + "', 1, 'meet', 'A1', '', '', NULL, 'first_badge', '')"),
               "")
         << "its own scan is fine";
 
     // Another kiosk's mode, the booth's meeting, its own scans: no change, no delete.
-    EXPECT_EQ(updated("UPDATE " + in("station") + " SET mode = 'summary' WHERE id = '" + boothId() + "'"), 0U);
+    EXPECT_EQ(updated("UPDATE " + in("station") + " SET mode = 'summary' WHERE id = '" + boothId() + "'"),
+              0U);
     EXPECT_EQ(server("SELECT mode FROM " + in("station") + " WHERE id = '" + boothId() + "'"), "booth");
-    EXPECT_EQ(updated("UPDATE " + in("station") + " SET name = 'lounge east' WHERE id = '" + loungeId() + "'"), 1U)
+    EXPECT_EQ(
+        updated("UPDATE " + in("station") + " SET name = 'lounge east' WHERE id = '" + loungeId() + "'"), 1U)
         << "its own station row is its own";
-    EXPECT_NE(refusal("UPDATE " + in("meeting") + " SET at = 0").find("permission denied"), std::string::npos);
+    EXPECT_NE(refusal("UPDATE " + in("meeting") + " SET at = 0").find("permission denied"),
+              std::string::npos);
     EXPECT_NE(refusal("DELETE FROM " + in("scan")).find("permission denied"), std::string::npos);
-    EXPECT_NE(refusal("DELETE FROM " + in("station") + " WHERE id = '" + loungeId() + "'").find("permission denied"),
+    EXPECT_NE(refusal("DELETE FROM " + in("station") + " WHERE id = '" + loungeId() + "'")
+                  .find("permission denied"),
               std::string::npos);
     EXPECT_EQ(server("SELECT count(*) FROM " + in("meeting")), "1");
-    EXPECT_NE(refusal("UPDATE " + in("station") + " SET id = '" + boothId() + "' WHERE id = '" + loungeId() + "'"), "")
+    EXPECT_NE(
+        refusal("UPDATE " + in("station") + " SET id = '" + boothId() + "' WHERE id = '" + loungeId() + "'"),
+        "")
         << "nor may it take another station's id";
 }
 
 TEST_F(SyncRls, AStationCannotWriteWhatTheOfficeOwns) {
     const auto ana = attendeeIdForCode("A1");
-    EXPECT_EQ(updated("UPDATE " + in("attendee") + " SET consent_exhibitors = 0 WHERE id = '" + ana + "'"), 0U);
+    EXPECT_EQ(updated("UPDATE " + in("attendee") + " SET consent_exhibitors = 0 WHERE id = '" + ana + "'"),
+              0U);
     EXPECT_EQ(server("SELECT consent_exhibitors FROM " + in("attendee") + " WHERE id = '" + ana + "'"), "1");
-    auto erasure = refusal("INSERT INTO " + in("erasure") + " (attendee_id, station_id, at) VALUES ('" + ana + "', '" +
-                           loungeId() + "', 1)");
+    auto erasure = refusal("INSERT INTO " + in("erasure") + " (attendee_id, station_id, at) VALUES ('" + ana +
+                           "', '" + loungeId() + "', 1)");
     EXPECT_NE(erasure.find("permission denied"), std::string::npos) << erasure;
-    EXPECT_NE(refusal("UPDATE " + in("event") + " SET name = 'hijacked'").find("permission denied"), std::string::npos);
-    EXPECT_NE(refusal("INSERT INTO " + in("exhibitor") + " (id, name, booth, tags, questions, updated_at) VALUES "
+    EXPECT_NE(refusal("UPDATE " + in("event") + " SET name = 'hijacked'").find("permission denied"),
+              std::string::npos);
+    EXPECT_NE(refusal("INSERT INTO " + in("exhibitor") +
+                      " (id, name, booth, tags, questions, updated_at) VALUES "
                       "('evil', 'Evil', '', '[]', '[]', 1)")
                   .find("permission denied"),
               std::string::npos);
-    EXPECT_NE(refusal("INSERT INTO " + in("trusted_key") + " (public_key, kind, added_at) VALUES ('k', 'meetscan', 1)")
+    EXPECT_NE(refusal("INSERT INTO " + in("trusted_key") +
+                      " (public_key, kind, added_at) VALUES ('k', 'meetscan', 1)")
                   .find("permission denied"),
               std::string::npos);
     EXPECT_NE(refusal("DELETE FROM " + in("attendee_code")).find("permission denied"), std::string::npos);
-    auto roster = refusal("INSERT INTO " + in("attendee") +
-                          " (id, badge_code, first_name, last_name, company, title, email, phone, country, ticket_type, "
-                          "role, exhibitor_id, consent_exhibitors, consent_networking, source, station_id, erased_at, "
-                          "updated_at) VALUES ('x', 'X', 'Mallory', '', '', '', '', '', '', '', '', '', 1, 1, 'roster', '" +
-                          loungeId() + "', NULL, 1)");
+    auto roster = refusal(
+        "INSERT INTO " + in("attendee") +
+        " (id, badge_code, first_name, last_name, company, title, email, phone, country, ticket_type, "
+        "role, exhibitor_id, consent_exhibitors, consent_networking, source, station_id, erased_at, "
+        "updated_at) VALUES ('x', 'X', 'Mallory', '', '', '', '', '', '', '', '', '', 1, 1, 'roster', '" +
+        loungeId() + "', NULL, 1)");
     EXPECT_NE(roster.find("row-level security"), std::string::npos) << "only walk-ins: " << roster;
-    EXPECT_NE(refusal("INSERT INTO " + in("station_login") + " VALUES ('ms_x', 'x')").find("permission denied"),
-              std::string::npos);
+    EXPECT_NE(
+        refusal("INSERT INTO " + in("station_login") + " VALUES ('ms_x', 'x')").find("permission denied"),
+        std::string::npos);
 }
 
 TEST_F(SyncRls, AStationCannotReadAnotherEvent) {
@@ -144,21 +160,24 @@ TEST_F(SyncRls, AStationCannotReadAnotherEvent) {
     EXPECT_NE(refusal("CREATE TABLE public.mine (x int)").find("permission denied"), std::string::npos);
 
     // And its own sync against the other event's schema is refused, not half-done.
-    m_lounge->database().exec("UPDATE meta SET value = '" + (*other)->events().event().id + "' WHERE key = 'event_id'");
+    m_lounge->database().exec("UPDATE meta SET value = '" + (*other)->events().event().id +
+                              "' WHERE key = 'event_id'");
     SyncClient lounge(serverFor(*m_lounge));
     auto refused = lounge.syncOnce(m_lounge->database());
     ASSERT_FALSE(refused);
-    EXPECT_NE(refused.error().message.find("permission denied"), std::string::npos) << refused.error().message;
+    EXPECT_NE(refused.error().message.find("permission denied"), std::string::npos)
+        << refused.error().message;
 }
 
 // A station that changed a roster row locally (or holds another station's lead after a fold)
 // does not send it: its sync succeeds, and the server keeps the owner's version.
 TEST_F(SyncRls, AStationPushesOnlyTheRowsItOwns) {
     const auto ana = attendeeIdForCode("A1");
-    m_lounge->database().exec("UPDATE attendee SET first_name = 'Changed', updated_at = updated_at + 1000 WHERE id = '" +
-                              ana + "'");
-    m_lounge->database().exec("UPDATE station SET mode = 'summary', updated_at = updated_at + 1000 WHERE id = '" +
-                              boothId() + "'");
+    m_lounge->database().exec(
+        "UPDATE attendee SET first_name = 'Changed', updated_at = updated_at + 1000 WHERE id = '" + ana +
+        "'");
+    m_lounge->database().exec(
+        "UPDATE station SET mode = 'summary', updated_at = updated_at + 1000 WHERE id = '" + boothId() + "'");
     meet(*m_lounge, "B2", "C3", 9'000);
     const auto batch = Outbox(m_lounge->database()).next(1000);
     auto sent = [&batch](const char* table) {

@@ -6,7 +6,6 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-
 #include <filesystem>
 #include <string>
 
@@ -27,11 +26,13 @@ inline std::string stationFromOffice(const std::filesystem::path& office, const 
     const auto now = core::nowMs();
     db.exec("DELETE FROM signing_key; DELETE FROM sync_state");
     db.exec("DELETE FROM meta WHERE key IN ('sync_server', 'sync_user', 'sync_password')");
-    SQLite::Statement meta(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('role', 'station'), ('station_id', ?)");
+    SQLite::Statement meta(
+        db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('role', 'station'), ('station_id', ?)");
     meta.bind(1, id);
     meta.exec();
-    SQLite::Statement station(db, "INSERT INTO station (id, name, mode, exhibitor_id, created_at, updated_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement station(db,
+                              "INSERT INTO station (id, name, mode, exhibitor_id, created_at, updated_at) "
+                              "VALUES (?, ?, ?, ?, ?, ?)");
     station.bind(1, id);
     station.bind(2, name);
     station.bind(3, mode);
@@ -42,7 +43,8 @@ inline std::string stationFromOffice(const std::filesystem::path& office, const 
     station.bind(5, now);
     station.bind(6, now);
     station.exec();
-    db.exec("DELETE FROM sync_outbox WHERE NOT (tbl = 'station' AND row_id = (SELECT value FROM meta WHERE key = 'station_id'))");
+    db.exec("DELETE FROM sync_outbox WHERE NOT (tbl = 'station' AND row_id = (SELECT value FROM meta WHERE "
+            "key = 'station_id'))");
     return id;
 }
 

@@ -2,11 +2,10 @@
 
 #include "core/sync/server_schema.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <fmt/format.h>
 #include <string_view>
 
 namespace meetscan::core {
@@ -162,7 +161,8 @@ int versionOf(PgConnection& server, const std::string& schema) {
     auto exists = server.exec("SELECT to_regclass($1) IS NOT NULL", {schema + ".meetscan_event_schema"});
     if (!pgTrue(exists.at(0).at(0)))
         return 0;
-    auto version = server.exec(fmt::format("SELECT coalesce(max(version), 0) FROM {}.meetscan_event_schema", schema));
+    auto version =
+        server.exec(fmt::format("SELECT coalesce(max(version), 0) FROM {}.meetscan_event_schema", schema));
     return std::stoi(version.at(0).at(0).value_or("0"));
 }
 
@@ -180,10 +180,13 @@ void rollbackQuietly(PgConnection& server) {
 
 bool isUlid(const std::string& id) {
     static constexpr std::string_view kCrockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    return id.size() == 26 && std::all_of(id.begin(), id.end(), [](char c) {
-               return kCrockford.find(static_cast<char>(std::toupper(static_cast<unsigned char>(c)))) !=
-                      std::string_view::npos;
-           }) && id[0] <= '7'; // 26 base-32 digits hold 130 bits; a ULID is 128
+    return id.size() == 26 &&
+           std::all_of(id.begin(), id.end(),
+                       [](char c) {
+                           return kCrockford.find(static_cast<char>(
+                                      std::toupper(static_cast<unsigned char>(c)))) != std::string_view::npos;
+                       }) &&
+           id[0] <= '7'; // 26 base-32 digits hold 130 bits; a ULID is 128
 }
 
 Expected<std::string> eventSchemaName(const std::string& eventId) {
@@ -195,7 +198,9 @@ Expected<std::string> eventSchemaName(const std::string& eventId) {
     return name;
 }
 
-int latestEventSchemaVersion() { return kSteps.back().version; }
+int latestEventSchemaVersion() {
+    return kSteps.back().version;
+}
 
 std::string eventWriteLockSql(const std::string& schema) {
     return fmt::format("SELECT pg_advisory_xact_lock({}, hashtext('{}'))", kServerWriteLock, schema);
@@ -216,14 +221,17 @@ Status ensureEventSchema(PgConnection& admin, const std::string& eventId) {
                 // Two offices' first syncs at once: the second waits here, then sees the step done.
                 admin.exec(eventWriteLockSql(*schema));
                 if (step.version == 1)
-                    admin.execScript(expand("CREATE SCHEMA IF NOT EXISTS @s; CREATE TABLE IF NOT EXISTS "
-                                            "@s.meetscan_event_schema (version integer PRIMARY KEY, name text NOT NULL, "
-                                            "applied_at timestamptz NOT NULL DEFAULT now())",
-                                            *schema));
+                    admin.execScript(
+                        expand("CREATE SCHEMA IF NOT EXISTS @s; CREATE TABLE IF NOT EXISTS "
+                               "@s.meetscan_event_schema (version integer PRIMARY KEY, name text NOT NULL, "
+                               "applied_at timestamptz NOT NULL DEFAULT now())",
+                               *schema));
                 if (versionOf(admin, *schema) < step.version) {
                     admin.execScript(expand(step.sql, *schema));
-                    admin.exec(fmt::format("INSERT INTO {}.meetscan_event_schema (version, name) VALUES ($1, $2)", *schema),
-                               {std::to_string(step.version), std::string(step.name)});
+                    admin.exec(
+                        fmt::format("INSERT INTO {}.meetscan_event_schema (version, name) VALUES ($1, $2)",
+                                    *schema),
+                        {std::to_string(step.version), std::string(step.name)});
                     admin.exec("INSERT INTO meetscan_event (event_id, schema_name) VALUES ($1, $2) "
                                "ON CONFLICT (event_id) DO NOTHING",
                                {eventId, *schema});
@@ -253,14 +261,17 @@ Status requireEventSchema(PgConnection& server, const std::string& eventId) {
     if (version == latestEventSchemaVersion())
         return Done{};
     if (version == 0)
-        return Error::badInput("the server has no schema for this event: the office creates it when it syncs or "
-                               "adds a station with --server");
+        return Error::badInput(
+            "the server has no schema for this event: the office creates it when it syncs or "
+            "adds a station with --server");
     if (version < latestEventSchemaVersion())
-        return Error::badInput(fmt::format("the event's schema on the server is at version {}, this MeetScan needs {}: "
-                                           "let the office sync first",
-                                           version, latestEventSchemaVersion()));
-    return Error::world(fmt::format("the event's schema on the server (version {}) is newer than this MeetScan knows ({})",
-                                    version, latestEventSchemaVersion()));
+        return Error::badInput(
+            fmt::format("the event's schema on the server is at version {}, this MeetScan needs {}: "
+                        "let the office sync first",
+                        version, latestEventSchemaVersion()));
+    return Error::world(
+        fmt::format("the event's schema on the server (version {}) is newer than this MeetScan knows ({})",
+                    version, latestEventSchemaVersion()));
 }
 
 } // namespace meetscan::core

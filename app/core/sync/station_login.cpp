@@ -3,12 +3,11 @@
 #include "core/sync/event_schema.hpp"
 
 #include <SQLiteCpp/Statement.h>
-#include <fmt/format.h>
-#include <sodium.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <fmt/format.h>
+#include <sodium.h>
 
 namespace meetscan::core {
 
@@ -50,7 +49,8 @@ Expected<std::string> stationRoleName(const std::string& stationId) {
     return name;
 }
 
-Expected<StationLogin> createStationLogin(PgConnection& admin, const std::string& eventId, const std::string& stationId) {
+Expected<StationLogin> createStationLogin(PgConnection& admin, const std::string& eventId,
+                                          const std::string& stationId) {
     auto role = stationRoleName(stationId);
     if (!role)
         return role.error();
@@ -67,12 +67,14 @@ Expected<StationLogin> createStationLogin(PgConnection& admin, const std::string
             admin.exec(eventWriteLockSql(*schema));
             const bool exists = !admin.exec("SELECT 1 FROM pg_roles WHERE rolname = $1", {*role}).empty();
             // NOINHERIT and nothing else: the role holds exactly the grants below, on this event only.
-            admin.execScript(fmt::format("{} ROLE {} WITH LOGIN NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE "
-                                         "NOREPLICATION NOBYPASSRLS PASSWORD {}",
-                                         exists ? "ALTER" : "CREATE", *role, verifier));
+            admin.execScript(
+                fmt::format("{} ROLE {} WITH LOGIN NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE "
+                            "NOREPLICATION NOBYPASSRLS PASSWORD {}",
+                            exists ? "ALTER" : "CREATE", *role, verifier));
             admin.execScript(fmt::format(
                 "GRANT USAGE ON SCHEMA {0} TO {1}; GRANT SELECT ON ALL TABLES IN SCHEMA {0} TO {1}; "
-                "GRANT INSERT ON {0}.station, {0}.attendee, {0}.scan, {0}.meeting, {0}.lead, {0}.lead_edit TO {1}; "
+                "GRANT INSERT ON {0}.station, {0}.attendee, {0}.scan, {0}.meeting, {0}.lead, {0}.lead_edit "
+                "TO {1}; "
                 "GRANT UPDATE ON {0}.station, {0}.attendee, {0}.lead TO {1}; "
                 "GRANT USAGE ON SEQUENCE {0}.change_seq TO {1}",
                 *schema, *role));

@@ -4,7 +4,6 @@
 #include "core/sync/pg_connection.hpp"
 
 #include <SQLiteCpp/Database.h>
-
 #include <string>
 
 namespace meetscan::core {
@@ -22,7 +21,8 @@ Expected<std::string> stationRoleName(const std::string& stationId);
 // schema exists, creates the station's role (or gives it a new password when it exists: a pack
 // made again replaces the old one), grants it its event and nothing else, and records which
 // station it is. `admin` stays usable after a failure.
-Expected<StationLogin> createStationLogin(PgConnection& admin, const std::string& eventId, const std::string& stationId);
+Expected<StationLogin> createStationLogin(PgConnection& admin, const std::string& eventId,
+                                          const std::string& stationId);
 
 // The `meta` keys a station keeps its login in (the station pack carries them).
 inline constexpr const char* kMetaSyncServer = "sync_server";

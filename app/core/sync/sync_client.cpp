@@ -8,9 +8,8 @@
 #include "core/sync/sync_push.hpp"
 
 #include <SQLiteCpp/Statement.h>
-#include <fmt/format.h>
-
 #include <cstdlib>
+#include <fmt/format.h>
 
 namespace meetscan::core {
 
@@ -20,7 +19,8 @@ std::vector<PgRow> trustedKeys(SQLite::Database& db) {
     SQLite::Statement query(db, "SELECT public_key, kind, added_at FROM trusted_key");
     std::vector<PgRow> keys;
     while (query.executeStep())
-        keys.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString()});
+        keys.push_back(
+            {query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString()});
     return keys;
 }
 
@@ -41,7 +41,8 @@ Status SyncClient::connect(SQLite::Database& db) {
     if (!connection)
         return connection.error();
     // The office makes its event's schema on first contact; a station only checks it is there.
-    auto ready = isOffice(db) ? ensureEventSchema(*connection, eventId) : requireEventSchema(*connection, eventId);
+    auto ready =
+        isOffice(db) ? ensureEventSchema(*connection, eventId) : requireEventSchema(*connection, eventId);
     if (!ready)
         return ready.error();
     m_connection.emplace(std::move(connection).value());
@@ -76,7 +77,8 @@ Expected<SyncReport> SyncClient::syncOnce(SQLite::Database& db, const std::funct
             report.pulledRows = *pulled;
         }
         report.queued = outbox.size();
-        SQLite::Statement done(db, "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('last_sync_at', ?)");
+        SQLite::Statement done(db,
+                               "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('last_sync_at', ?)");
         done.bind(1, std::to_string(nowMs()));
         done.exec();
         return report;

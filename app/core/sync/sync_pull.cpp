@@ -7,7 +7,6 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
-
 #include <map>
 #include <vector>
 
@@ -54,9 +53,10 @@ struct PulledTable {
 };
 
 std::vector<PulledTable> pulledTables() {
-    return {{pushedTable("station"), true},   {pushedTable("exhibitor"), true}, {pushedTable("attendee"), true},
-            {&trustedKeyTable(), true},       {pushedTable("erasure"), true},   {pushedTable("meeting"), true},
-            {pushedTable("scan"), false},     {pushedTable("lead"), false},     {pushedTable("lead_edit"), false}};
+    return {
+        {pushedTable("station"), true}, {pushedTable("exhibitor"), true}, {pushedTable("attendee"), true},
+        {&trustedKeyTable(), true},     {pushedTable("erasure"), true},   {pushedTable("meeting"), true},
+        {pushedTable("scan"), false},   {pushedTable("lead"), false},     {pushedTable("lead_edit"), false}};
 }
 
 std::string cursorKey(const std::string& schema, std::string_view table) {
@@ -89,12 +89,13 @@ std::string placeholders(std::size_t count) {
 }
 
 // One table's new rows, page by page, into the staging schema. Returns the last seq seen.
-std::int64_t stageTable(PgConnection& server, const std::string& schema, SQLite::Database& db, const SyncTable& table,
-                        std::int64_t cursor, int pageSize, long& pulled) {
+std::int64_t stageTable(PgConnection& server, const std::string& schema, SQLite::Database& db,
+                        const SyncTable& table, std::int64_t cursor, int pageSize, long& pulled) {
     const std::size_t width = table.columns.size();
     SQLite::Statement insert(db, fmt::format("INSERT INTO {}.{} ({}) VALUES ({})", kStaging, table.name,
                                              table.columnList(), placeholders(width)));
-    SQLite::Statement insertCode(db, fmt::format("INSERT INTO {}.attendee_code (code, attendee_id) VALUES (?, ?)", kStaging));
+    SQLite::Statement insertCode(
+        db, fmt::format("INSERT INTO {}.attendee_code (code, attendee_id) VALUES (?, ?)", kStaging));
     const std::string select = fmt::format("SELECT {}, seq FROM {}.{} WHERE seq > $1 ORDER BY seq LIMIT $2",
                                            table.columnList(), schema, table.name);
     for (;;) {
@@ -125,8 +126,8 @@ std::int64_t stageTable(PgConnection& server, const std::string& schema, SQLite:
 
 } // namespace
 
-Expected<long> pullChanges(PgConnection& server, const std::string& schema, SQLite::Database& db, PullScope scope,
-                           int pageSize) {
+Expected<long> pullChanges(PgConnection& server, const std::string& schema, SQLite::Database& db,
+                           PullScope scope, int pageSize) {
     Staging staging(db);
     long pulled = 0;
     std::map<std::string, std::int64_t> cursors;
@@ -139,14 +140,16 @@ Expected<long> pullChanges(PgConnection& server, const std::string& schema, SQLi
                 continue;
             const auto key = cursorKey(schema, table->name);
             const auto before = readCursor(db, key);
-            if (const auto after = stageTable(server, schema, db, *table, before, pageSize, pulled); after != before)
+            if (const auto after = stageTable(server, schema, db, *table, before, pageSize, pulled);
+                after != before)
                 cursors[key] = after;
         }
         const auto eventKey = cursorKey(schema, "event");
-        events = server.exec(fmt::format("SELECT id, name, settings, created_at, seq FROM {}.event WHERE seq > $1 "
-                                         "ORDER BY seq",
-                                         schema),
-                             {std::to_string(readCursor(db, eventKey))});
+        events =
+            server.exec(fmt::format("SELECT id, name, settings, created_at, seq FROM {}.event WHERE seq > $1 "
+                                    "ORDER BY seq",
+                                    schema),
+                        {std::to_string(readCursor(db, eventKey))});
         if (!events.empty())
             cursors[eventKey] = std::stoll(events.back()[4].value_or("0"));
         fill.commit();

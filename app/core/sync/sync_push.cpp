@@ -5,7 +5,6 @@
 #include "core/sync/sync_tables.hpp"
 
 #include <fmt/format.h>
-
 #include <functional>
 
 namespace meetscan::core {
@@ -27,12 +26,14 @@ std::string conflictClause(const SyncTable& table, const std::string& schema) {
                           "scan_count = GREATEST(t.scan_count, EXCLUDED.scan_count), "
                           "updated_at = GREATEST(t.updated_at, EXCLUDED.updated_at), ";
         for (const char* field : {"staff_id", "rating", "tags", "answers", "note"})
-            set += fmt::format("{0} = CASE WHEN EXCLUDED.updated_at > t.updated_at THEN EXCLUDED.{0} ELSE t.{0} END, ",
-                               field);
-        return fmt::format("ON CONFLICT (id) DO UPDATE SET {}{} WHERE EXCLUDED.first_scan_at < t.first_scan_at OR "
-                           "EXCLUDED.last_scan_at > t.last_scan_at OR EXCLUDED.scan_count > t.scan_count OR "
-                           "EXCLUDED.updated_at > t.updated_at",
-                           set, nextSeq);
+            set += fmt::format(
+                "{0} = CASE WHEN EXCLUDED.updated_at > t.updated_at THEN EXCLUDED.{0} ELSE t.{0} END, ",
+                field);
+        return fmt::format(
+            "ON CONFLICT (id) DO UPDATE SET {}{} WHERE EXCLUDED.first_scan_at < t.first_scan_at OR "
+            "EXCLUDED.last_scan_at > t.last_scan_at OR EXCLUDED.scan_count > t.scan_count OR "
+            "EXCLUDED.updated_at > t.updated_at",
+            set, nextSeq);
     }
     std::string set;
     for (const auto column : table.columns) {
@@ -52,11 +53,13 @@ std::string conflictClause(const SyncTable& table, const std::string& schema) {
 
 // COPY into a temporary twin of the table (text columns, emptied at commit or rollback), then
 // one INSERT ... SELECT: the server parses and plans one statement per table, not one per row.
-void upsertRows(PgConnection& server, const std::string& schema, const SyncTable& table, const std::vector<PgRow>& rows) {
+void upsertRows(PgConnection& server, const std::string& schema, const SyncTable& table,
+                const std::vector<PgRow>& rows) {
     const std::string staging = fmt::format("push_{}", table.name);
-    server.execScript(fmt::format("CREATE TEMP TABLE IF NOT EXISTS {} ON COMMIT DELETE ROWS AS SELECT {} FROM {}.{} "
-                                  "WITH NO DATA",
-                                  staging, table.columnList(), schema, table.name));
+    server.execScript(
+        fmt::format("CREATE TEMP TABLE IF NOT EXISTS {} ON COMMIT DELETE ROWS AS SELECT {} FROM {}.{} "
+                    "WITH NO DATA",
+                    staging, table.columnList(), schema, table.name));
     server.copyIn(fmt::format("COPY {} ({}) FROM STDIN", staging, table.columnList()), rows);
     server.exec(fmt::format("INSERT INTO {0}.{1} AS t ({2}) SELECT {2} FROM {3} {4}", schema, table.name,
                             table.columnList(), staging, conflictClause(table, schema)));
@@ -70,17 +73,19 @@ std::vector<std::string> column(const std::vector<PgRow>& rows, std::size_t inde
     return values;
 }
 
-void replaceAttendeeCodes(PgConnection& server, const std::string& schema, const std::vector<PgRow>& attendees,
-                          const std::vector<PgRow>& codes) {
+void replaceAttendeeCodes(PgConnection& server, const std::string& schema,
+                          const std::vector<PgRow>& attendees, const std::vector<PgRow>& codes) {
     server.exec(fmt::format("DELETE FROM {}.attendee_code WHERE attendee_id = ANY($1::text[])", schema),
                 {pgTextArray(column(attendees, 0))});
     if (codes.empty())
         return;
-    server.exec(fmt::format("INSERT INTO {0}.attendee_code (code, attendee_id) SELECT c, a FROM unnest($1::text[], "
-                            "$2::text[]) AS t(c, a) WHERE NOT EXISTS (SELECT 1 FROM {0}.attendee x WHERE x.id = t.a "
-                            "AND x.erased_at IS NOT NULL) ON CONFLICT (code) DO UPDATE SET attendee_id = EXCLUDED.attendee_id",
-                            schema),
-                {pgTextArray(column(codes, 0)), pgTextArray(column(codes, 1))});
+    server.exec(
+        fmt::format("INSERT INTO {0}.attendee_code (code, attendee_id) SELECT c, a FROM unnest($1::text[], "
+                    "$2::text[]) AS t(c, a) WHERE NOT EXISTS (SELECT 1 FROM {0}.attendee x WHERE x.id = t.a "
+                    "AND x.erased_at IS NOT NULL) ON CONFLICT (code) DO UPDATE SET attendee_id = "
+                    "EXCLUDED.attendee_id",
+                    schema),
+        {pgTextArray(column(codes, 0)), pgTextArray(column(codes, 1))});
 }
 
 // The office's erasures blank the person wherever they are on the server; rows of theirs that
@@ -89,25 +94,32 @@ void applyErasures(PgConnection& server, const std::string& schema, const std::v
     if (erased.empty())
         return;
     const std::string ids = pgTextArray(erased);
-    server.exec(fmt::format("UPDATE {0}.attendee a SET badge_code = 'erased:' || a.id, first_name = '', last_name = '', "
-                            "company = '', title = '', email = '', phone = '', country = '', role = '', "
-                            "consent_exhibitors = 0, consent_networking = 0, erased_at = e.at, "
-                            "updated_at = GREATEST(a.updated_at, e.at), seq = nextval('{0}.change_seq') "
-                            "FROM {0}.erasure e WHERE e.attendee_id = a.id AND a.id = ANY($1::text[]) "
-                            "AND a.erased_at IS NULL",
-                            schema),
+    server.exec(
+        fmt::format(
+            "UPDATE {0}.attendee a SET badge_code = 'erased:' || a.id, first_name = '', last_name = '', "
+            "company = '', title = '', email = '', phone = '', country = '', role = '', "
+            "consent_exhibitors = 0, consent_networking = 0, erased_at = e.at, "
+            "updated_at = GREATEST(a.updated_at, e.at), seq = nextval('{0}.change_seq') "
+            "FROM {0}.erasure e WHERE e.attendee_id = a.id AND a.id = ANY($1::text[]) "
+            "AND a.erased_at IS NULL",
+            schema),
+        {ids});
+    server.exec(fmt::format("DELETE FROM {}.attendee_code WHERE attendee_id = ANY($1::text[])", schema),
                 {ids});
-    server.exec(fmt::format("DELETE FROM {}.attendee_code WHERE attendee_id = ANY($1::text[])", schema), {ids});
-    server.exec(fmt::format("UPDATE {}.scan SET raw_text = '' WHERE attendee_id = ANY($1::text[]) AND raw_text <> ''",
-                            schema),
-                {ids});
-    server.exec(fmt::format("UPDATE {}.lead_edit SET value = '' WHERE attendee_id = ANY($1::text[]) AND value <> ''",
-                            schema),
-                {ids});
-    server.exec(fmt::format("UPDATE {0}.lead SET note = '', tags = '[]', answers = '{{}}', seq = nextval('{0}.change_seq') "
-                            "WHERE attendee_id = ANY($1::text[]) AND (note, tags, answers) <> ('', '[]', '{{}}')",
-                            schema),
-                {ids});
+    server.exec(
+        fmt::format("UPDATE {}.scan SET raw_text = '' WHERE attendee_id = ANY($1::text[]) AND raw_text <> ''",
+                    schema),
+        {ids});
+    server.exec(
+        fmt::format("UPDATE {}.lead_edit SET value = '' WHERE attendee_id = ANY($1::text[]) AND value <> ''",
+                    schema),
+        {ids});
+    server.exec(
+        fmt::format(
+            "UPDATE {0}.lead SET note = '', tags = '[]', answers = '{{}}', seq = nextval('{0}.change_seq') "
+            "WHERE attendee_id = ANY($1::text[]) AND (note, tags, answers) <> ('', '[]', '{{}}')",
+            schema),
+        {ids});
 }
 
 const std::vector<PgRow>& rowsOf(const OutboxBatch& batch, std::string_view table) {
@@ -153,10 +165,12 @@ void pushTrustedKeys(PgConnection& server, const std::string& schema, const std:
     if (keys.empty())
         return;
     inTransaction(server, schema, [&] {
-        server.exec(fmt::format("INSERT INTO {}.trusted_key (public_key, kind, added_at) SELECT k, d, a::bigint FROM "
-                                "unnest($1::text[], $2::text[], $3::text[]) AS t(k, d, a) ON CONFLICT (public_key) DO NOTHING",
-                                schema),
-                    {pgTextArray(column(keys, 0)), pgTextArray(column(keys, 1)), pgTextArray(column(keys, 2))});
+        server.exec(
+            fmt::format("INSERT INTO {}.trusted_key (public_key, kind, added_at) SELECT k, d, a::bigint FROM "
+                        "unnest($1::text[], $2::text[], $3::text[]) AS t(k, d, a) ON CONFLICT (public_key) "
+                        "DO NOTHING",
+                        schema),
+            {pgTextArray(column(keys, 0)), pgTextArray(column(keys, 1)), pgTextArray(column(keys, 2))});
     });
 }
 
