@@ -14,9 +14,10 @@ namespace meetscan::core {
 namespace {
 
 std::string randomPassword() {
-    std::array<unsigned char, 32> bytes{};
+    constexpr std::size_t kBytes = 32;
+    std::array<unsigned char, kBytes> bytes{};
     randombytes_buf(bytes.data(), bytes.size());
-    std::array<char, bytes.size() * 2 + 1> hex{};
+    std::array<char, kBytes * 2 + 1> hex{};
     sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
     sodium_memzero(bytes.data(), bytes.size());
     return hex.data();
