@@ -193,6 +193,25 @@ TEST_F(SyncRls, AStationPushesOnlyTheRowsItOwns) {
     EXPECT_EQ(server("SELECT first_name FROM " + in("attendee") + " WHERE id = '" + ana + "'"), "Ana");
     EXPECT_EQ(server("SELECT mode FROM " + in("station") + " WHERE id = '" + boothId() + "'"), "booth");
     EXPECT_EQ(server("SELECT count(*) FROM " + in("meeting")), "2");
+
+    // A walk-in is the lounge's own: it goes to the server, and from there to the booth.
+    Attendee walkIn;
+    walkIn.badgeCode = "contact:eve@example.org";
+    walkIn.firstName = "Eve";
+    ASSERT_TRUE(m_lounge->attendees().addWalkIn(walkIn));
+    sync(*m_lounge);
+    EXPECT_EQ(server("SELECT source || '|' || station_id FROM " + in("attendee") + " WHERE first_name = 'Eve'"),
+              "walk_in|" + loungeId());
+    sync(*m_booth);
+    ASSERT_TRUE(m_booth->attendees().byCode("contact:eve@example.org"));
+    // Nor may the lounge change the booth's walk-in, though it may change its own.
+    Attendee fay;
+    fay.badgeCode = "contact:fay@example.org";
+    fay.firstName = "Fay";
+    ASSERT_TRUE(m_booth->attendees().addWalkIn(fay));
+    sync(*m_booth);
+    EXPECT_EQ(updated("UPDATE " + in("attendee") + " SET first_name = 'Mallory' WHERE first_name = 'Fay'"), 0U);
+    EXPECT_EQ(updated("UPDATE " + in("attendee") + " SET title = 'Guest' WHERE first_name = 'Eve'"), 1U);
 }
 
 } // namespace
