@@ -118,9 +118,9 @@ TEST_F(SyncStationsCli, ServerInitAndUsageErrors) {
     // $MEETSCAN_SERVER, a postgresql:// URI over TCP.
     auto init = runMeetscan({"server", "init"}, RunOptions{{{"MEETSCAN_SERVER", m_server->uri()}}, "", ""});
     ASSERT_EQ(init.exitCode, 0) << init.err;
-    EXPECT_NE(init.out.find("version 1"), std::string::npos) << init.out;
+    EXPECT_NE(init.out.find("version 2"), std::string::npos) << init.out;
     EXPECT_EQ(runMeetscan({"server", "init", "--server", m_server->uri()}).exitCode, 0) << "init is repeatable";
-    EXPECT_EQ(m_server->scalar("SELECT max(version) FROM meetscan_schema"), "1");
+    EXPECT_EQ(m_server->scalar("SELECT max(version) FROM meetscan_schema"), "2");
 
     auto synced = at("office", {"sync", "--once", "--server", m_server->uri()});
     ASSERT_EQ(synced.exitCode, 0) << synced.err;

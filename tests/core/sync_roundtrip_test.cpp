@@ -49,6 +49,32 @@ TEST_F(SyncRoundTrip, ServerInitIsRepeatableAndChecked) {
     EXPECT_NE(report.error().message.find("server init"), std::string::npos) << report.error().message;
 }
 
+// A server set up when every event shared `public` (step 1) moves on with `server init`.
+TEST_F(SyncRoundTrip, AServerOfTheSharedLayoutUpgrades) {
+    const auto old = m_database + "_old";
+    const auto conninfo = s_server->freshDatabase(old);
+    ASSERT_EQ(s_server->psql("CREATE TABLE meetscan_schema (version integer PRIMARY KEY, name text NOT NULL, "
+                             "applied_at timestamptz NOT NULL DEFAULT now()); INSERT INTO meetscan_schema (version, name) "
+                             "VALUES (1, 'event tables'); CREATE TABLE scan (id text PRIMARY KEY); "
+                             "INSERT INTO scan VALUES ('old')",
+                             old)
+                  .exitCode,
+              0);
+    auto connection = PgConnection::connect(conninfo);
+    ASSERT_TRUE(connection);
+    auto refused = requireServerSchema(*connection);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("server init"), std::string::npos) << refused.error().message;
+    auto version = initServerSchema(*connection);
+    ASSERT_TRUE(version) << version.error().message;
+    EXPECT_EQ(*version, latestServerSchemaVersion());
+    SyncClient client(conninfo);
+    auto synced = client.syncOnce(m_office->database());
+    ASSERT_TRUE(synced) << synced.error().message;
+    EXPECT_EQ(s_server->scalar("SELECT count(*) FROM " + in("station"), old), "1");
+    EXPECT_EQ(s_server->scalar("SELECT id FROM public.scan", old), "old") << "the old rows are left alone";
+}
+
 TEST_F(SyncRoundTrip, AnEventIdThatIsNotAUlidNeverBecomesAName) {
     EXPECT_TRUE(eventSchemaName("01HZY3V7J0ABCDEFGHJKMNPQRS"));
     for (const char* bad : {"", "E1", "01HZY3V7J0ABCDEFGHJKMNPQR;", "01HZY3V7J0ABCDEFGHJKMNPQRU", "81HZY3V7J0ABCDEFGHJKMNPQRS"}) {

@@ -18,14 +18,18 @@ struct ServerStep {
 // The server-wide part only: each event's rows live in a schema of their own (event_schema.cpp),
 // created when the office first syncs. The registry says which schema holds which event. New
 // schemas and tables are nobody's but their owner's: PUBLIC may not create in `public`.
-constexpr std::string_view kStep1 = R"sql(
+constexpr std::string_view kStep2 = R"sql(
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 CREATE TABLE meetscan_event (
     event_id text PRIMARY KEY, schema_name text NOT NULL UNIQUE, created_at timestamptz NOT NULL DEFAULT now());
 REVOKE ALL ON meetscan_event FROM PUBLIC;
 )sql";
 
-constexpr std::array kSteps{ServerStep{1, "event registry", kStep1}};
+// Step 1 once put every event's tables in `public`, shared by all events and all stations. It is
+// kept as a number, doing nothing now, so a server set up then upgrades with step 2; its old
+// tables are left alone (no station reads them any more).
+constexpr std::array kSteps{ServerStep{1, "shared event tables (retired)", "SELECT 1"},
+                            ServerStep{2, "event registry", kStep2}};
 
 constexpr std::string_view kVersionTable = "CREATE TABLE IF NOT EXISTS meetscan_schema ("
                                            "version integer PRIMARY KEY, name text NOT NULL, "
