@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <array>
+#include <string_view>
 #include <optional>
 
 namespace meetscan::core {
@@ -180,17 +182,20 @@ void PgConnection::copyIn(const std::string& copySql, const std::vector<PgRow>& 
 }
 
 std::string PgConnection::address() const {
+    // Where and how to reach the server (TLS included), never who the office is.
+    static constexpr std::array<std::string_view, 7> kKept{"host",    "hostaddr", "port",       "dbname",
+                                                           "sslmode", "sslrootcert", "target_session_attrs"};
     std::string out;
-    auto add = [&out](const char* key, const char* value) {
-        if (value == nullptr || *value == '\0')
-            return;
+    PQconninfoOption* options = PQconninfo(m_impl->conn);
+    for (const PQconninfoOption* option = options; option != nullptr && option->keyword != nullptr; ++option) {
+        if (option->val == nullptr || *option->val == '\0' ||
+            std::find(kKept.begin(), kKept.end(), option->keyword) == kKept.end())
+            continue;
         if (!out.empty())
             out += ' ';
-        out += fmt::format("{}={}", key, quoteConninfoValue(value));
-    };
-    add("host", PQhost(m_impl->conn));
-    add("port", PQport(m_impl->conn));
-    add("dbname", PQdb(m_impl->conn));
+        out += fmt::format("{}={}", option->keyword, quoteConninfoValue(option->val));
+    }
+    PQconninfoFree(options);
     return out;
 }
 
