@@ -17,6 +17,7 @@ struct StationOptions {
     std::string exhibitor;
     std::string out;
     std::string station; // `station pack`: an existing station's id
+    std::string server;
     bool json = false;
 };
 
@@ -26,6 +27,8 @@ void printPack(const core::PackSummary& pack, const std::string& out) {
                pack.station.exhibitorId.empty() ? "" : ", exhibitor " + pack.station.exhibitorId, pack.eventName, out);
     fmt::print("  {} attendees, {} exhibitors, {} trusted keys; no signing secret, no admin PIN\n", pack.attendees,
                pack.exhibitors, pack.trustedKeys);
+    if (pack.login)
+        fmt::print("  the station's own sync login (keep the pack as safe as a password)\n");
     fmt::print("on the kiosk: meetscan --db KIOSK.db init --join {}\n", out);
 }
 
@@ -36,6 +39,7 @@ void addStation(CliContext& context, const StationOptions& options) {
     request.station.mode = *core::parseMode(options.mode);
     request.station.exhibitorId = options.exhibitor;
     request.out = options.out;
+    request.server = options.server;
     printPack(orThrow(core::writeStationPack(store.database(), request)), options.out);
 }
 
@@ -46,7 +50,7 @@ void packStation(CliContext& context, const StationOptions& options) {
             continue;
         if (station.id == store.events().station().id)
             throw CliError::badInput("that is the office's own station; packs are for kiosks");
-        core::PackRequest request{station, options.out};
+        core::PackRequest request{station, options.out, options.server};
         printPack(orThrow(core::writeStationPack(store.database(), request)), options.out);
         return;
     }
@@ -84,6 +88,9 @@ void addStationCommands(CLI::App& app, CliContext& context) {
         ->check(CLI::IsMember({"meet", "booth", "summary"}));
     add->add_option("--exhibitor", options->exhibitor, "Exhibitor id (booth mode)");
     add->add_option("--out", options->out, "The station pack to write (a file)")->required();
+    add->add_option("--server", options->server,
+                    "Sync server (libpq conninfo or postgresql:// URI, as the office reaches it): the pack carries "
+                    "the station's own login there");
     add->footer("The pack holds the event, its settings, the roster, the exhibitors and the trusted public keys, and "
                 "the new station's id and mode; never the badge-signing secret. On the kiosk: meetscan --db KIOSK.db "
                 "init --join PACK.");
@@ -92,6 +99,7 @@ void addStationCommands(CLI::App& app, CliContext& context) {
     auto* pack = station->add_subcommand("pack", "Write a fresh pack for an existing kiosk (roster changes, offline)");
     pack->add_option("STATION", options->station, "Station id or name (meetscan station list)")->required();
     pack->add_option("--out", options->out, "The station pack to write (a file)")->required();
+    pack->add_option("--server", options->server, "Sync server: a new login for the station (the old password stops working)");
     pack->footer("On the kiosk, `meetscan init --join PACK` on its database brings the office's changes in.");
     pack->callback([&context, options] { packStation(context, *options); });
 

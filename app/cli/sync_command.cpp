@@ -26,7 +26,7 @@ extern "C" void onSyncSignal(int /*signal*/) { g_syncStop = true; }
 struct SyncCommandOptions {
     std::string server;
     bool once = false;
-    int batch = 1000;
+    int batch = core::SyncOptions{}.batchSize;
     double interval = 2.0;
 };
 
@@ -51,9 +51,14 @@ void pause(std::chrono::milliseconds wait) {
 }
 
 void runSync(CliContext& context, const SyncCommandOptions& options) {
-    const auto server = requireServer(options.server);
     auto& db = context.store().database();
-    core::SyncClient client(server, core::SyncOptions{options.batch});
+    const auto server = orThrow(core::syncServerFor(db, options.server));
+    if (server.empty())
+        throw CliError::badInput("no server given: use --server URL or $MEETSCAN_SERVER, or join with a station pack "
+                                 "that holds a login");
+    core::SyncOptions syncOptions;
+    syncOptions.batchSize = options.batch;
+    core::SyncClient client(server, syncOptions);
     auto stop = [] { return g_syncStop.load(); };
     if (options.once) {
         auto report = client.syncOnce(db);
@@ -101,9 +106,10 @@ void initServer(const std::string& option) {
 void addSyncCommands(CLI::App& app, CliContext& context) {
     auto options = std::make_shared<SyncCommandOptions>();
     auto* sync = app.add_subcommand("sync", "Push this station's scans to the central server and pull roster changes");
-    sync->add_option("--server", options->server, "libpq conninfo or postgresql:// URI (default: $MEETSCAN_SERVER)");
+    sync->add_option("--server", options->server,
+                     "libpq conninfo or postgresql:// URI (default: $MEETSCAN_SERVER, else the station's own login)");
     sync->add_flag("--once", options->once, "One round (push everything waiting, pull once), then exit");
-    sync->add_option("--batch", options->batch, "Outbox entries per server transaction (default 1000)")
+    sync->add_option("--batch", options->batch, "Outbox entries per server transaction (default 5000)")
         ->check(CLI::PositiveNumber);
     sync->add_option("--interval", options->interval, "Seconds between rounds when not --once (default 2)")
         ->check(CLI::PositiveNumber);

@@ -1,13 +1,17 @@
-// Sync to the central PostgreSQL: 10 stations record 10,000 scans each while the server is down;
-// the server comes back and every station pushes its backlog at once, each from its own thread
-// as its kiosk's SyncWorker would. Prints the rows/s into the server and the time from the
+// Sync to the central PostgreSQL: 10 stations of one office, each with its own login under
+// row-level security, record 10,000 scans each while the server is down; the server comes back
+// and every station pushes its backlog and pulls (folding with the merge engine) at once, each
+// from its own thread as its kiosk's SyncWorker would. Prints the rows/s into the server and the time from the
 // server's return to every station fully synced, then checks nothing was lost or doubled.
 #include "core/store/store.hpp"
 #include "core/sync/outbox.hpp"
 #include "core/sync/pg_connection.hpp"
+#include "core/sync/event_schema.hpp"
 #include "core/sync/server_schema.hpp"
+#include "core/sync/station_login.hpp"
 #include "core/sync/sync_client.hpp"
 #include "support/pg_server.hpp"
+#include "support/station_from_office.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/Transaction.h>
@@ -44,10 +48,6 @@ std::vector<core::Attendee> roster() {
 void fillStation(core::Store& store, int station, int scans, const std::vector<core::Attendee>& people) {
     const bool booth = station % 5 == 4;
     auto self = store.events().station();
-    self.name = fmt::format("station-{}", station);
-    self.mode = booth ? core::Mode::Booth : core::Mode::Meet;
-    self.exhibitorId = booth ? "benchco" : "";
-    (void)store.events().saveStation(self);
     core::TimeMs at = core::nowMs() - 10'000'000;
     for (int done = 0; done < scans;) {
         SQLite::Transaction transaction(store.database(), SQLite::TransactionBehavior::IMMEDIATE);
@@ -78,20 +78,43 @@ int main(int argc, char** argv) {
     std::string whyNot;
     auto server = test::PgServer::create(whyNot);
     if (!server) {
-        fmt::print(stderr, "bench_sync: skipped: {}\n", whyNot);
-        return 0;
+        fmt::print(stderr, "bench_sync: {}\n", whyNot);
+        return 1;
     }
-    {
-        auto connection = core::PgConnection::connect(server->conninfo());
-        if (!connection || !core::initServerSchema(*connection)) {
-            fmt::print(stderr, "bench_sync: cannot set up the server\n");
-            return 1;
-        }
-    }
-    server->stop(); // the stations record their day offline
-
     test::TempDir dir;
     const auto people = roster();
+    // The office: roster and exhibitor, on the server before the event starts.
+    auto office = core::Store::open(dir / "office.db");
+    if (!office) {
+        fmt::print(stderr, "{}\n", office.error().message);
+        return 1;
+    }
+    (void)(*office)->attendees().importAll(people);
+    (void)(*office)->exhibitors().importAll({core::Exhibitor{"benchco", "Bench Co", "B1", {}, {}}});
+    const auto eventId = (*office)->events().event().id;
+    auto admin = core::PgConnection::connect(server->conninfo());
+    if (!admin || !core::initServerSchema(*admin) || !core::SyncClient(server->conninfo()).syncOnce((*office)->database())) {
+        fmt::print(stderr, "bench_sync: cannot set up the server\n");
+        return 1;
+    }
+    // Each station from the office, with its own login.
+    auto makeStation = [&](const std::string& name, bool booth) -> std::string {
+        const auto path = dir / (name + ".db");
+        const auto id = test::stationFromOffice((*office)->path(), path, name, booth ? "booth" : "meet",
+                                                booth ? "benchco" : "");
+        auto login = core::createStationLogin(*admin, eventId, id);
+        if (!login) {
+            fmt::print(stderr, "bench_sync: {}\n", login.error().message);
+            std::exit(1);
+        }
+        return *core::conninfoWithLogin(server->conninfo(), login->user, login->password);
+    };
+    std::vector<std::string> logins;
+    for (int i = 0; i < stations; ++i)
+        logins.push_back(makeStation(fmt::format("station-{}", i), i % 5 == 4));
+    const auto lateLogin = makeStation("late", false);
+    server->stop(); // the stations record their day offline
+
     std::vector<std::unique_ptr<core::Store>> stores;
     long queued = 0;
     const auto fillStarted = std::chrono::steady_clock::now();
@@ -101,8 +124,6 @@ int main(int argc, char** argv) {
             fmt::print(stderr, "{}\n", store.error().message);
             return 1;
         }
-        (void)(*store)->attendees().importAll(people);
-        (void)(*store)->exhibitors().importAll({core::Exhibitor{"benchco", "Bench Co", "B1", {}, {}}});
         fillStation(**store, i, scans, people);
         queued += core::Outbox((*store)->database()).size();
         stores.push_back(std::move(store).value());
@@ -110,6 +131,7 @@ int main(int argc, char** argv) {
     const double fillSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - fillStarted).count();
 
     server->start();
+    admin = core::PgConnection::connect(server->conninfo());
     const auto reconnected = std::chrono::steady_clock::now();
     std::vector<double> doneAt(static_cast<std::size_t>(stations));
     std::vector<long> pushed(static_cast<std::size_t>(stations));
@@ -121,7 +143,7 @@ int main(int argc, char** argv) {
                 const auto index = static_cast<std::size_t>(i);
                 // Each thread opens its own connection to its station database (one per thread).
                 auto store = core::Store::open(stores[index]->path());
-                core::SyncClient client(server->conninfo());
+                core::SyncClient client(logins[index]);
                 for (int round = 0; round < 50; ++round) {
                     auto report = client.syncOnce((*store)->database());
                     if (report) {
@@ -143,9 +165,11 @@ int main(int argc, char** argv) {
         if (!errors[static_cast<std::size_t>(i)].empty())
             fmt::print("  station {} saw: {}\n", i, errors[static_cast<std::size_t>(i)]);
     }
-    const auto serverScans = server->scalar("SELECT count(*) FROM scan");
-    const auto serverMeetings = server->scalar("SELECT count(*) FROM meeting");
-    const auto serverLeads = server->scalar("SELECT count(*) || ' leads, ' || coalesce(sum(scan_count), 0) || ' lead scans' FROM lead");
+    const auto ev = *core::eventSchemaName(eventId) + ".";
+    const auto serverScans = server->scalar("SELECT count(*) FROM " + ev + "scan");
+    const auto serverMeetings = server->scalar("SELECT count(*) FROM " + ev + "meeting");
+    const auto serverLeads = server->scalar("SELECT count(*) || ' lead visits, ' || coalesce(sum(scan_count), 0) || "
+                                            "' lead scans' FROM " + ev + "lead");
     fmt::print("sync: {} stations x {} scans recorded offline ({:.1f} s to record), {} outbox entries\n", stations, scans,
                fillSeconds, queued);
     fmt::print("  reconnect to fully synced   {:.2f} s (fastest station {:.2f} s)\n", slowest,
@@ -156,7 +180,7 @@ int main(int argc, char** argv) {
     // A new station joining: pulls the roster and every connection.
     auto fresh = core::Store::open(dir / "late.db");
     const auto pullStarted = std::chrono::steady_clock::now();
-    core::SyncClient late(server->conninfo());
+    core::SyncClient late(lateLogin);
     auto pulled = late.syncOnce((*fresh)->database());
     const double pullSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - pullStarted).count();
     if (pulled)

@@ -1,10 +1,14 @@
 // `meetscan server init`, `meetscan sync` and `meetscan export --server` as separate processes
-// against a throw-away PostgreSQL cluster. The main test runs three stations scanning at the same
-// time while their syncs run, the server is stopped and restarted, and connections are cut: at the
-// end the server holds exactly the union of what every station saved.
+// against a throw-away PostgreSQL cluster. The main test runs three stations of one office, each
+// syncing with its own login over TCP, scanning at the same time while their syncs run, the server
+// is stopped and restarted, and connections are cut: at the end the server holds exactly the union
+// of what every station saved.
+#include "core/sync/event_schema.hpp"
+#include "core/sync/station_login.hpp"
 #include "support/background_process.hpp"
 #include "support/pg_server.hpp"
 #include "support/run_process.hpp"
+#include "support/station_from_office.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -12,6 +16,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
 #include <chrono>
 #include <set>
@@ -44,8 +49,7 @@ protected:
     void SetUp() override {
         std::string whyNot;
         m_server = PgServer::create(whyNot);
-        if (!m_server)
-            GTEST_SKIP() << whyNot;
+        ASSERT_TRUE(m_server) << whyNot; // PostgreSQL is a test dependency: never skipped
         m_roster = m_dir.write("roster.csv", "badge_code,first_name,last_name,company,email,exhibitor,consent_exhibitors\n"
                                              "A1,Ana,Silva,Acme,ana@example.org,,yes\n"
                                              "B2,Boris,Ivanov,Beta,boris@example.org,,yes\n"
@@ -58,19 +62,36 @@ protected:
         args.insert(args.begin(), {"--db", (m_dir / (station + ".db")).string()});
         return runMeetscan(args);
     }
-    void makeStation(const std::string& name, const std::string& mode) {
-        std::vector<std::string> init{"init", "--event", "Sync Summit", "--station", name, "--mode", mode};
-        if (mode == "booth")
-            init.insert(init.end(), {"--exhibitor", "boothco"});
-        ASSERT_EQ(at(name, {"import", "exhibitors", m_exhibitors.string()}).exitCode, 0);
-        auto made = at(name, init);
+    void makeOffice() {
+        auto made = at("office", {"init", "--event", "Sync Summit", "--station", "desk"});
         ASSERT_EQ(made.exitCode, 0) << made.err;
-        ASSERT_EQ(at(name, {"import", "roster", m_roster.string()}).exitCode, 0);
+        ASSERT_EQ(at("office", {"import", "exhibitors", m_exhibitors.string()}).exitCode, 0);
+        ASSERT_EQ(at("office", {"import", "roster", m_roster.string()}).exitCode, 0);
+    }
+    std::string eventId() {
+        SQLite::Database office((m_dir / "office.db").string(), SQLite::OPEN_READONLY);
+        return office.execAndGet("SELECT value FROM meta WHERE key = 'event_id'").getString();
+    }
+    std::string schema() { return *core::eventSchemaName(eventId()); }
+    // A station of the office's event whose login (made by the office over TCP, so its password
+    // is checked) sits in its database: `meetscan sync` there needs no --server.
+    void makeStation(const std::string& name, const std::string& mode) {
+        const auto path = m_dir / (name + ".db");
+        const auto id = stationFromOffice(m_dir / "office.db", path, name, mode, mode == "booth" ? "boothco" : "");
+        auto admin = core::PgConnection::connect(m_server->uri());
+        ASSERT_TRUE(admin) << admin.error().message;
+        auto login = core::createStationLogin(*admin, eventId(), id);
+        ASSERT_TRUE(login) << login.error().message;
+        EXPECT_EQ(login->server.find("admin-secret"), std::string::npos) << "the office's password stays at the office";
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+        core::saveStationLogin(db, *login);
     }
     // Rounds of `sync --once` until one succeeds with nothing left waiting.
     void syncUntilDrained(const std::string& station) {
         for (int attempt = 0; attempt < 30; ++attempt) {
-            auto synced = at(station, {"sync", "--once", "--server", m_server->conninfo()});
+            auto synced = at(station, station == "office" ? std::vector<std::string>{"sync", "--once", "--server",
+                                                                                     m_server->conninfo()}
+                                                          : std::vector<std::string>{"sync", "--once"});
             if (synced.exitCode == 0 && synced.out.find(" 0 waiting") != std::string::npos)
                 return;
             std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -89,34 +110,71 @@ TEST_F(SyncStationsCli, ServerInitAndUsageErrors) {
     EXPECT_EQ(noServer.exitCode, 2);
     EXPECT_EQ(noServer.err.rfind("meetscan: error: ", 0), 0U) << noServer.err;
 
-    makeStation("lounge", "meet");
-    auto early = at("lounge", {"sync", "--once", "--server", m_server->uri()});
+    makeOffice();
+    auto early = at("office", {"sync", "--once", "--server", m_server->uri()});
     EXPECT_EQ(early.exitCode, 2) << early.err;
     EXPECT_NE(early.err.find("server init"), std::string::npos) << early.err;
 
     // $MEETSCAN_SERVER, a postgresql:// URI over TCP.
     auto init = runMeetscan({"server", "init"}, RunOptions{{{"MEETSCAN_SERVER", m_server->uri()}}, "", ""});
     ASSERT_EQ(init.exitCode, 0) << init.err;
-    EXPECT_NE(init.out.find("version 1"), std::string::npos) << init.out;
+    EXPECT_NE(init.out.find("version 2"), std::string::npos) << init.out;
     EXPECT_EQ(runMeetscan({"server", "init", "--server", m_server->uri()}).exitCode, 0) << "init is repeatable";
-    EXPECT_EQ(m_server->scalar("SELECT max(version) FROM meetscan_schema"), "1");
+    EXPECT_EQ(m_server->scalar("SELECT max(version) FROM meetscan_schema"), "2");
 
-    auto synced = at("lounge", {"sync", "--once", "--server", m_server->uri()});
+    auto synced = at("office", {"sync", "--once", "--server", m_server->uri()});
     ASSERT_EQ(synced.exitCode, 0) << synced.err;
     EXPECT_NE(synced.out.find(" 0 waiting"), std::string::npos) << synced.out;
-    EXPECT_EQ(m_server->scalar("SELECT count(*) FROM attendee"), "5");
+    EXPECT_EQ(m_server->scalar("SELECT count(*) FROM " + schema() + ".attendee"), "5");
 
-    auto unreachable = at("lounge", {"sync", "--once", "--server", "host=127.0.0.1 port=1 connect_timeout=2"});
+    auto unreachable = at("office", {"sync", "--once", "--server", "host=127.0.0.1 port=1 connect_timeout=2"});
     EXPECT_EQ(unreachable.exitCode, 1);
     EXPECT_NE(unreachable.err.find("cannot connect"), std::string::npos) << unreachable.err;
+    EXPECT_EQ(std::count(unreachable.err.begin(), unreachable.err.end(), '\n'), 1) << unreachable.err;
+
+    // A row on the server that the fold refuses (a meeting's pair out of order) is bad input.
+    ASSERT_EQ(m_server->psql("INSERT INTO " + schema() + ".meeting (id, station_id, at, attendee_a, attendee_b) "
+                             "VALUES ('01JAAAAAAAAAAAAAAAAAAAAAAA', 'x', 1, 'zz', 'aa')")
+                  .exitCode,
+              0);
+    auto badRow = at("office", {"sync", "--once", "--server", m_server->uri()});
+    EXPECT_EQ(badRow.exitCode, 2) << badRow.err;
+    EXPECT_EQ(badRow.err.rfind("meetscan: error: ", 0), 0U) << badRow.err;
+    EXPECT_EQ(std::count(badRow.err.begin(), badRow.err.end(), '\n'), 1) << badRow.err;
+    ASSERT_EQ(m_server->psql("DELETE FROM " + schema() + ".meeting").exitCode, 0);
+
+    // A station whose login is wrong: the server's refusal, in one line, and exit 1.
+    makeStation("lounge", "meet");
+    {
+        SQLite::Database db((m_dir / "lounge.db").string(), SQLite::OPEN_READWRITE);
+        db.exec("UPDATE meta SET value = 'wrong' WHERE key = 'sync_password'");
+    }
+    auto refused = at("lounge", {"sync", "--once"});
+    EXPECT_EQ(refused.exitCode, 1) << refused.err;
+    EXPECT_NE(refused.err.find("password authentication failed"), std::string::npos) << refused.err;
+    EXPECT_EQ(std::count(refused.err.begin(), refused.err.end(), '\n'), 1) << refused.err;
+    EXPECT_EQ(refused.err.find("wrong"), std::string::npos) << "the password is never printed";
+
+    // Neither --server, nor $MEETSCAN_SERVER, nor a login: bad usage.
+    {
+        SQLite::Database db((m_dir / "lounge.db").string(), SQLite::OPEN_READWRITE);
+        db.exec("DELETE FROM meta WHERE key LIKE 'sync_%'");
+    }
+    auto none = runMeetscan({"--db", (m_dir / "lounge.db").string(), "sync", "--once"},
+                            RunOptions{{{"MEETSCAN_SERVER", ""}}, "", ""});
+    EXPECT_EQ(none.exitCode, 2) << none.err;
+    EXPECT_NE(none.err.find("no server given"), std::string::npos) << none.err;
 }
 
 TEST_F(SyncStationsCli, StationsScanThroughOutagesAndTheServerHoldsExactlyTheUnion) {
     ASSERT_EQ(runMeetscan({"server", "init", "--server", m_server->conninfo()}).exitCode, 0);
+    makeOffice();
+    syncUntilDrained("office");
     const std::vector<std::pair<std::string, std::string>> stations{
         {"lounge-1", "meet"}, {"lounge-2", "meet"}, {"booth", "booth"}};
     for (const auto& [name, mode] : stations)
         makeStation(name, mode);
+    const std::string ev = schema() + ".";
 
     // Each station: a scanning process and a sync loop, side by side on one database.
     std::vector<std::unique_ptr<BackgroundProcess>> scanners, syncers;
@@ -127,7 +185,7 @@ TEST_F(SyncStationsCli, StationsScanThroughOutagesAndTheServerHoldsExactlyTheUni
         // Batches of two entries: a round is many server transactions, so the shutdown and the
         // cuts land between and inside them.
         syncers.push_back(std::make_unique<BackgroundProcess>(
-            meetscanCommand({"--db", db, "sync", "--batch", "2", "--interval", "0.2", "--server", m_server->conninfo()}),
+            meetscanCommand({"--db", db, "sync", "--batch", "2", "--interval", "0.2"}),
             m_dir / (name + "-sync")));
     }
     std::this_thread::sleep_for(std::chrono::seconds(3));
@@ -156,6 +214,7 @@ TEST_F(SyncStationsCli, StationsScanThroughOutagesAndTheServerHoldsExactlyTheUni
 
     for (const auto& [name, mode] : stations)
         syncUntilDrained(name);
+    syncUntilDrained("lounge-1"); // what the others pushed after its last round
 
     std::set<std::string> scans, meetings, leadVisits, leadCounts;
     for (const auto& [name, mode] : stations) {
@@ -173,17 +232,18 @@ TEST_F(SyncStationsCli, StationsScanThroughOutagesAndTheServerHoldsExactlyTheUni
     EXPECT_FALSE(leadVisits.empty()) << "the booth station should have captured leads";
     RecordProperty("scans", static_cast<int>(scans.size()));
     RecordProperty("meetings", static_cast<int>(meetings.size()));
-    EXPECT_EQ(lines(m_server->psql("SELECT id FROM scan").out), scans);
-    EXPECT_EQ(m_server->scalar("SELECT count(*) FROM scan"), std::to_string(scans.size()));
-    EXPECT_EQ(lines(m_server->psql("SELECT id FROM meeting").out), meetings);
-    EXPECT_EQ(lines(m_server->psql("SELECT id || '|' || scan_count FROM lead_visit").out), leadVisits);
-    // One station per exhibitor here, so the merged lead count is that station's count.
-    EXPECT_EQ(m_server->scalar("SELECT sum(scan_count) FROM lead"),
-              m_server->scalar("SELECT sum(scan_count) FROM lead_visit"));
+    EXPECT_EQ(lines(m_server->psql("SELECT id FROM " + ev + "scan").out), scans);
+    EXPECT_EQ(m_server->scalar("SELECT count(*) FROM " + ev + "scan"), std::to_string(scans.size()));
+    EXPECT_EQ(lines(m_server->psql("SELECT id FROM " + ev + "meeting").out), meetings);
+    EXPECT_EQ(lines(m_server->psql("SELECT id || '|' || scan_count FROM " + ev + "lead").out), leadVisits);
+    EXPECT_EQ(m_server->scalar("SELECT count(DISTINCT station_id) FROM " + ev + "scan WHERE station_id NOT IN "
+                               "(SELECT station_id FROM " + ev + "station_login)"),
+              "0")
+        << "every scan came from a station's own login";
 
     // Every lounge now knows the other lounge's connections (Summary mode needs them).
     EXPECT_EQ(stationRows(m_dir / "lounge-1.db", "SELECT id FROM meeting"),
-              lines(m_server->psql("SELECT id FROM meeting").out));
+              lines(m_server->psql("SELECT id FROM " + ev + "meeting").out));
 
     // The whole event exports from the server with the existing exporters.
     const auto csv = m_dir / "leads.csv";
@@ -191,7 +251,9 @@ TEST_F(SyncStationsCli, StationsScanThroughOutagesAndTheServerHoldsExactlyTheUni
                                     csv.string(), "--server", m_server->conninfo()});
     ASSERT_EQ(exported.exitCode, 0) << exported.err;
     const auto leadRows = lines(readFile(csv));
-    EXPECT_EQ(leadRows.size(), std::stoul(m_server->scalar("SELECT count(*) FROM lead")) + 1) << readFile(csv);
+    EXPECT_EQ(leadRows.size(),
+              std::stoul(m_server->scalar("SELECT count(DISTINCT (exhibitor_id, attendee_id)) FROM " + ev + "lead")) + 1)
+        << readFile(csv);
     auto local = at("lounge-1", {"export", "leads", "--exhibitor", "boothco", "--format", "csv", "--out",
                                  (m_dir / "local.csv").string()});
     ASSERT_EQ(local.exitCode, 0) << local.err;
@@ -199,8 +261,8 @@ TEST_F(SyncStationsCli, StationsScanThroughOutagesAndTheServerHoldsExactlyTheUni
 }
 
 TEST_F(SyncStationsCli, ExportFromAServerThatIsNotThereFails) {
-    makeStation("lounge", "meet");
-    auto exported = at("lounge", {"export", "packets", "--out", (m_dir / "packets").string(), "--server",
+    makeOffice();
+    auto exported = at("office", {"export", "packets", "--out", (m_dir / "packets").string(), "--server",
                                   "host=127.0.0.1 port=1 connect_timeout=2"});
     EXPECT_EQ(exported.exitCode, 1);
     EXPECT_EQ(exported.err.rfind("meetscan: error: ", 0), 0U) << exported.err;

@@ -7,9 +7,11 @@
 #include "core/store/erasure.hpp"
 #include "core/store/store.hpp"
 #include "core/sync/outbox.hpp"
+#include "core/sync/event_schema.hpp"
 #include "core/sync/server_schema.hpp"
 #include "core/sync/sync_client.hpp"
 #include "support/pg_server.hpp"
+#include "support/station_from_office.hpp"
 #include "support/fresh_store.hpp"
 #include "support/temp_dir.hpp"
 
@@ -150,8 +152,7 @@ TEST_F(RosterBadgeCode, AnErasedPersonIsNotFoundByAnyCodeAndPushesNoCode) {
 TEST(RosterBadgeCodeSync, ABulkImportedRosterReachesAnotherStationWhole) {
     std::string whyNot;
     auto pg = test::PgServer::create(whyNot);
-    if (!pg)
-        GTEST_SKIP() << whyNot;
+    ASSERT_TRUE(pg) << whyNot; // PostgreSQL is a test dependency: never skipped
     const std::string conninfo = pg->freshDatabase("t_bulk_roster");
     {
         auto connection = PgConnection::connect(conninfo);
@@ -159,17 +160,20 @@ TEST(RosterBadgeCodeSync, ABulkImportedRosterReachesAnotherStationWhole) {
         ASSERT_TRUE(initServerSchema(*connection));
     }
     test::TempDir dir;
-    auto desk = Store::open(dir / "desk.db");
+    auto desk = Store::open(dir / "desk.db"); // the office
+    ASSERT_TRUE(desk);
+    test::stationFromOffice((*desk)->path(), dir / "lounge.db", "lounge");
     auto lounge = Store::open(dir / "lounge.db");
-    ASSERT_TRUE(desk && lounge);
+    ASSERT_TRUE(lounge);
     ASSERT_TRUE((*desk)->attendees().importAll(codedCrowd(kBulkPeople)));
+    const std::string schema = *eventSchemaName((*desk)->events().event().id);
 
     SyncClient client(conninfo, SyncOptions{2'000, 2'000, PullScope::Station});
     auto pushed = client.syncOnce((*desk)->database());
     ASSERT_TRUE(pushed) << pushed.error().message;
     EXPECT_EQ(Outbox((*desk)->database()).size(), 0);
-    EXPECT_EQ(pg->scalar("SELECT count(*) FROM attendee", "t_bulk_roster"), std::to_string(kBulkPeople));
-    EXPECT_EQ(pg->scalar("SELECT count(*) FROM attendee_code", "t_bulk_roster"),
+    EXPECT_EQ(pg->scalar("SELECT count(*) FROM " + schema + ".attendee", "t_bulk_roster"), std::to_string(kBulkPeople));
+    EXPECT_EQ(pg->scalar("SELECT count(*) FROM " + schema + ".attendee_code", "t_bulk_roster"),
               std::to_string(kBulkPeople + kBulkPeople / 50));
 
     auto pulled = client.syncOnce((*lounge)->database());

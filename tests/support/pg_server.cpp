@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <stdexcept>
 #include <system_error>
 
@@ -73,8 +74,21 @@ std::unique_ptr<PgServer> PgServer::create(std::string& whyNot) {
         }
     }
     server->m_port = freeLoopbackPort();
-    auto init = server->asPostgres({(kBin / "initdb").string(), "-D", (server->m_root / "data").string(), "-A", "trust",
-                                    "-U", "postgres", "-E", "UTF8", "--no-sync", "--no-instructions"});
+    // Over the unix socket the tests' admin needs no password; over TCP every role needs its own,
+    // so a station login is tested with the password it was given.
+    const auto passwordFile = server->m_root / "pwfile";
+    std::ofstream(passwordFile) << kAdminPassword << '\n';
+    if (geteuid() == 0) {
+        const passwd* user = getpwnam("postgres");
+        if (user == nullptr || chown(passwordFile.c_str(), user->pw_uid, user->pw_gid) != 0) {
+            whyNot = "cannot hand the password file to the postgres user";
+            return nullptr;
+        }
+    }
+    auto init = server->asPostgres({(kBin / "initdb").string(), "-D", (server->m_root / "data").string(),
+                                    "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile",
+                                    passwordFile.string(), "-U", "postgres", "-E", "UTF8", "--no-sync",
+                                    "--no-instructions"});
     if (init.exitCode != 0) {
         whyNot = "initdb failed: " + init.err;
         return nullptr;
@@ -112,7 +126,13 @@ std::string PgServer::freshDatabase(const std::string& name) {
     return conninfo(name);
 }
 
-std::string PgServer::uri() const { return fmt::format("postgresql://postgres@127.0.0.1:{}/meetscan", m_port); }
+std::string PgServer::uri() const {
+    return fmt::format("postgresql://postgres:{}@127.0.0.1:{}/meetscan", kAdminPassword, m_port);
+}
+
+std::string PgServer::tcpAddress(const std::string& database) const {
+    return fmt::format("host=127.0.0.1 port={} dbname={}", m_port, database);
+}
 
 bool PgServer::start() {
     // fsync off: the cluster lives for one test; durability is the station's job here.

@@ -13,7 +13,7 @@ namespace meetscan::test {
 class PgServer {
 public:
     // Null, with the reason in `whyNot`, when PostgreSQL's server binaries are not installed or
-    // the cluster cannot start; tests then GTEST_SKIP.
+    // the cluster cannot start; tests then fail (deploy/install-deps.sh installs PostgreSQL).
     static std::unique_ptr<PgServer> create(std::string& whyNot);
     ~PgServer();
     PgServer(const PgServer&) = delete;
@@ -22,6 +22,9 @@ public:
     // libpq conninfo over the unix socket, and the same server as a postgresql:// URI over TCP.
     [[nodiscard]] std::string conninfo() const;
     [[nodiscard]] std::string uri() const;
+    // The cluster over TCP, where a password is checked, without user or password.
+    [[nodiscard]] std::string tcpAddress(const std::string& database) const;
+    static constexpr const char* kAdminPassword = "admin-secret";
 
     bool stop();  // fast shutdown: open connections are cut
     bool start(); // again, same port and data

@@ -7,6 +7,7 @@
 #include "core/store/event_repository.hpp"
 #include "core/store/exhibitor_repository.hpp"
 #include "core/store/private_scratch.hpp"
+#include "core/sync/station_login.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -14,6 +15,7 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <optional>
 #include <system_error>
 
 namespace meetscan::core {
@@ -41,19 +43,31 @@ void setMeta(SQLite::Database& db, const std::string& schema, const char* key, c
     save.exec();
 }
 
-Status addStation(SQLite::Database& office, Station& station) {
+Status checkNewStation(SQLite::Database& office, const Station& station) {
     if (station.mode == Mode::Booth && station.exhibitorId.empty())
         return Error::badInput("a booth station needs --exhibitor ID (see `meetscan exhibitors list`)");
     if (!station.exhibitorId.empty() && !ExhibitorRepository(office).byId(station.exhibitorId))
         return Error::badInput(fmt::format("exhibitor {} is not imported (meetscan import exhibitors FILE)",
                                            station.exhibitorId));
-    station.id = newUlid();
-    return EventRepository(office).saveStation(station);
+    return Done{};
+}
+
+Expected<StationLogin> makeLogin(SQLite::Database& office, const std::string& server, const std::string& stationId) {
+    auto admin = PgConnection::connect(server);
+    if (!admin)
+        return admin.error();
+    return createStationLogin(*admin, metaIn(office, "main", "event_id"), stationId);
+}
+
+void setLogin(SQLite::Database& db, const std::string& schema, const StationLogin& login) {
+    setMeta(db, schema, kMetaSyncServer, login.server);
+    setMeta(db, schema, kMetaSyncUser, login.user);
+    setMeta(db, schema, kMetaSyncPassword, login.password);
 }
 
 // Copies the office's rows into the attached, freshly migrated pack. The outbox triggers of the
 // pack stay quiet: a kiosk never sends the office's rows back.
-void fillPack(SQLite::Database& office, const Station& station) {
+void fillPack(SQLite::Database& office, const Station& station, const std::optional<StationLogin>& login) {
     SQLite::Transaction transaction(office, SQLite::TransactionBehavior::IMMEDIATE);
     office.exec("INSERT INTO pack.sync_state (key, value) VALUES ('applying', '1')");
     for (const char* table : kPackedTables)
@@ -64,6 +78,8 @@ void fillPack(SQLite::Database& office, const Station& station) {
     setMeta(office, "pack", "station_id", station.id);
     setMeta(office, "pack", kPackWrittenAtKey, std::to_string(nowMs()));
     saveDatabaseRole(office, DatabaseRole::Station, "pack");
+    if (login)
+        setLogin(office, "pack", *login);
     transaction.commit();
 }
 
@@ -110,8 +126,21 @@ Expected<PackSummary> writeStationPack(SQLite::Database& office, PackRequest req
     if (!scratch)
         return scratch.error();
     try {
-        if (request.station.id.empty())
-            if (auto added = addStation(office, request.station); !added)
+        const bool isNew = request.station.id.empty();
+        if (isNew) {
+            if (auto checked = checkNewStation(office, request.station); !checked)
+                return checked.error();
+            request.station.id = newUlid();
+        }
+        std::optional<StationLogin> login;
+        if (!request.server.empty()) {
+            auto made = makeLogin(office, request.server, request.station.id);
+            if (!made)
+                return made.error();
+            login = std::move(*made);
+        }
+        if (isNew)
+            if (auto added = EventRepository(office).saveStation(request.station); !added)
                 return added.error();
         const auto building = scratch->path() / "pack.db";
         {
@@ -124,7 +153,7 @@ Expected<PackSummary> writeStationPack(SQLite::Database& office, PackRequest req
         {
             AttachedPack attached(office, building);
             office.exec("PRAGMA pack.synchronous = OFF");
-            fillPack(office, request.station);
+            fillPack(office, request.station, login);
             summary.attendees = countRows(office, "pack", "attendee");
             summary.exhibitors = countRows(office, "pack", "exhibitor");
             summary.trustedKeys = countRows(office, "pack", "trusted_key");
@@ -133,6 +162,7 @@ Expected<PackSummary> writeStationPack(SQLite::Database& office, PackRequest req
         if (error)
             return Error::world(fmt::format("cannot write {}: {}", request.out.string(), error.message()));
         summary.station = request.station;
+        summary.login = login.has_value();
         summary.eventName = EventRepository(office).event().name;
         return summary;
     } catch (const SQLite::Exception& e) {
@@ -233,6 +263,9 @@ Expected<JoinSummary> joinUpdate(const std::filesystem::path& pack, SQLite::Data
         // The event's name and settings are the office's to change.
         kiosk.exec("UPDATE main.event SET name = p.name, settings = p.settings FROM pack.event p "
                    "WHERE p.id = main.event.id AND (main.event.name, main.event.settings) IS NOT (p.name, p.settings)");
+        if (const auto user = metaIn(kiosk, "pack", kMetaSyncUser); !user.empty())
+            setLogin(kiosk, "main",
+                     {metaIn(kiosk, "pack", kMetaSyncServer), user, metaIn(kiosk, "pack", kMetaSyncPassword)});
         transaction.commit();
         const EventRepository events(kiosk);
         summary.station = events.station();

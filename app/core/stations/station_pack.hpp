@@ -18,6 +18,9 @@ namespace meetscan::core {
 struct PackRequest {
     Station station;          // id empty: a new station, added to the office's list
     std::filesystem::path out;
+    // The sync server as the office reaches it (libpq conninfo or URI); empty for an offline pack.
+    // Given, the office makes the station's own login there and the pack carries it.
+    std::string server;
 };
 
 struct PackSummary {
@@ -26,10 +29,12 @@ struct PackSummary {
     int attendees = 0;
     int exhibitors = 0;
     int trustedKeys = 0;
+    bool login = false; // the pack carries the station's sync login
 };
 
 // On the office database only (bad input elsewhere). The pack is built in a private folder and
-// moved into place, so `out` is either the old file or the whole new pack.
+// moved into place, so `out` is either the old file or the whole new pack. A new station is
+// added to the office only once its login (when asked for) exists.
 Expected<PackSummary> writeStationPack(SQLite::Database& office, PackRequest request);
 
 // A pack file's meta key that marks it as one (the time it was written).
@@ -44,7 +49,8 @@ struct JoinSummary {
 };
 
 // Makes the kiosk database `target` from `pack`, or, when `target` is already this station's
-// database, folds the pack's newer roster, exhibitors, keys and erasures into it. Every row of
+// database, folds the pack's newer roster, exhibitors, keys and erasures into it (and the new
+// sync login, when the pack carries one: a pack made again replaces the password). Every row of
 // the pack is checked first (row_checks.hpp); a bad one fails the join and writes nothing.
 Expected<JoinSummary> joinStationPack(const std::filesystem::path& pack, const std::filesystem::path& target);
 

@@ -1,9 +1,10 @@
 #include "core/sync/event_download.hpp"
 
 #include "core/store/database.hpp"
-#include "core/sync/server_schema.hpp"
+#include "core/sync/event_schema.hpp"
 #include "core/sync/sync_pull.hpp"
 
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <cstdlib>
@@ -12,23 +13,36 @@
 
 namespace meetscan::core {
 
-Expected<std::unique_ptr<Store>> downloadEvent(const std::string& server, const std::filesystem::path& path) {
+Expected<std::unique_ptr<Store>> downloadEvent(const std::string& server, const std::string& eventId,
+                                               const std::filesystem::path& path) {
+    auto schema = eventSchemaName(eventId);
+    if (!schema)
+        return schema.error();
     if (std::filesystem::exists(path))
         return Error::badInput(fmt::format("{} already exists", path.string()));
     auto connection = PgConnection::connect(server);
     if (!connection)
         return connection.error();
+    if (auto ready = requireEventSchema(*connection, eventId); !ready)
+        return ready.error();
     try {
-        if (auto schema = requireServerSchema(*connection); !schema)
-            return schema.error();
         {
             auto db = openDatabase(path);
             if (!db)
                 return db.error();
-            pullChanges(*connection, **db, PullScope::WholeEvent, 5000);
-            // The event the server was started with is the one exported.
-            (*db)->exec("INSERT OR REPLACE INTO meta (key, value) SELECT 'event_id', id FROM event "
-                        "ORDER BY created_at, id LIMIT 1");
+            auto events = connection->exec(
+                fmt::format("SELECT id, name, settings, created_at FROM {}.event WHERE id = $1", *schema), {eventId});
+            if (events.empty())
+                return Error::badInput(fmt::format("the server holds no event {} yet: let the office sync first", eventId));
+            SQLite::Statement event(**db, "INSERT INTO event (id, name, settings, created_at) VALUES (?, ?, ?, ?)");
+            for (int c = 0; c < 4; ++c)
+                event.bind(c + 1, events[0][static_cast<std::size_t>(c)].value_or(""));
+            event.exec();
+            (*db)->exec(fmt::format("INSERT OR REPLACE INTO meta (key, value) VALUES ('event_id', '{}'), "
+                                    "('role', 'download')",
+                                    eventId)); // a ULID: nothing to quote
+            if (auto pulled = pullChanges(*connection, *schema, **db, PullScope::WholeEvent, 20'000); !pulled)
+                return pulled.error();
             (*db)->exec("DELETE FROM sync_outbox"); // a snapshot, never pushed anywhere
         }
         return Store::open(path);
@@ -39,7 +53,7 @@ Expected<std::unique_ptr<Store>> downloadEvent(const std::string& server, const 
     }
 }
 
-Expected<std::unique_ptr<DownloadedEvent>> DownloadedEvent::fetch(const std::string& server) {
+Expected<std::unique_ptr<DownloadedEvent>> DownloadedEvent::fetch(const std::string& server, const std::string& eventId) {
     std::string pattern = (std::filesystem::temp_directory_path() / "meetscan-export-XXXXXX").string();
     std::vector<char> buffer(pattern.begin(), pattern.end());
     buffer.push_back('\0');
@@ -47,7 +61,7 @@ Expected<std::unique_ptr<DownloadedEvent>> DownloadedEvent::fetch(const std::str
         return Error::world(fmt::format("cannot create a temporary folder in {}",
                                         std::filesystem::temp_directory_path().string()));
     const std::filesystem::path folder(buffer.data());
-    auto store = downloadEvent(server, folder / "event.db");
+    auto store = downloadEvent(server, eventId, folder / "event.db");
     if (!store) {
         std::error_code ignored;
         std::filesystem::remove_all(folder, ignored);

@@ -9,15 +9,18 @@
 
 namespace meetscan::core {
 
-// Creates `path` (which must not exist yet) and fills it from the server: roster, exhibitors,
-// stations, scans, meetings, leads (as the server merged them), edits and erasures.
-Expected<std::unique_ptr<Store>> downloadEvent(const std::string& server, const std::filesystem::path& path);
+// Creates `path` (which must not exist yet) and fills it with the event `eventId` from its schema
+// on the server: roster, exhibitors, stations, scans, meetings, every station's lead visits, edits
+// and erasures, folded with the merge engine exactly as `meetscan merge` folds station files (so
+// the leads are the event-wide ones).
+Expected<std::unique_ptr<Store>> downloadEvent(const std::string& server, const std::string& eventId,
+                                               const std::filesystem::path& path);
 
 // A download into a fresh temporary folder, removed with everything in it when this goes away:
 // what `meetscan export ... --server URL` runs the exporters on.
 class DownloadedEvent {
 public:
-    static Expected<std::unique_ptr<DownloadedEvent>> fetch(const std::string& server);
+    static Expected<std::unique_ptr<DownloadedEvent>> fetch(const std::string& server, const std::string& eventId);
     ~DownloadedEvent();
     DownloadedEvent(const DownloadedEvent&) = delete;
     DownloadedEvent& operator=(const DownloadedEvent&) = delete;

@@ -23,6 +23,17 @@ PgValue textOf(const SQLite::Column& column) {
 
 } // namespace
 
+std::string metaValue(SQLite::Database& db, const std::string& key) {
+    SQLite::Statement query(db, "SELECT value FROM meta WHERE key = ?");
+    query.bind(1, key);
+    return query.executeStep() ? query.getColumn(0).getString() : std::string{};
+}
+
+bool isOffice(SQLite::Database& db) {
+    const auto role = metaValue(db, "role");
+    return role.empty() || role == "office";
+}
+
 std::size_t OutboxBatch::rowCount() const {
     std::size_t count = 0;
     for (const auto& [table, list] : rows)
@@ -34,6 +45,9 @@ OutboxBatch Outbox::next(int maxEntries) const {
     OutboxBatch batch;
     // One read transaction: the entries and the rows they name are one consistent snapshot.
     SQLite::Transaction snapshot(m_db, SQLite::TransactionBehavior::DEFERRED);
+    const bool office = isOffice(m_db);
+    batch.fromOffice = office;
+    const std::string self = metaValue(m_db, "station_id");
     std::map<std::string, std::set<std::string>, std::less<>> ids;
     SQLite::Statement entries(m_db, "SELECT seq, tbl, row_id FROM sync_outbox ORDER BY seq LIMIT ?");
     entries.bind(1, maxEntries);
@@ -46,9 +60,15 @@ OutboxBatch Outbox::next(int maxEntries) const {
         const SyncTable* table = pushedTable(name);
         if (table == nullptr)
             continue; // written by a newer MeetScan; its rows are not ours to interpret
-        SQLite::Statement query(m_db, fmt::format("SELECT {} FROM {} WHERE {} IN (SELECT value FROM json_each(?))",
-                                                  table->columnList(), table->outboxName, table->key));
+        // Only rows this database owns leave it; the entries of the others are simply done.
+        const auto owned = ownedRowsCondition(*table, office);
+        if (owned == "0")
+            continue;
+        SQLite::Statement query(m_db, fmt::format("SELECT {} FROM {} WHERE {} IN (SELECT value FROM json_each(?1)) AND {}",
+                                                  table->columnList(), table->name, table->key, owned));
         query.bind(1, nlohmann::json(rowIds).dump());
+        if (owned.find("?2") != std::string::npos)
+            query.bind(2, self);
         auto& list = batch.rows[name];
         while (query.executeStep()) {
             PgRow row;
@@ -60,12 +80,15 @@ OutboxBatch Outbox::next(int maxEntries) const {
     }
     // An attendee's badge codes travel with them: the server replaces that person's whole set,
     // which holds the badge code itself too (here it sits on the row, migration 8).
-    if (auto attendees = ids.find("attendee"); attendees != ids.end()) {
+    if (auto attendees = batch.rows.find("attendee"); office && attendees != batch.rows.end()) {
+        std::vector<std::string> pushed;
+        for (const auto& row : attendees->second)
+            pushed.push_back(row[0].value_or(""));
         SQLite::Statement codes(m_db, "SELECT code, attendee_id FROM attendee_code "
                                       "WHERE attendee_id IN (SELECT value FROM json_each(?1)) "
                                       "UNION ALL SELECT badge_code, id FROM attendee "
                                       "WHERE id IN (SELECT value FROM json_each(?1)) AND erased_at IS NULL");
-        codes.bind(1, nlohmann::json(attendees->second).dump());
+        codes.bind(1, nlohmann::json(pushed).dump());
         while (codes.executeStep())
             batch.attendeeCodes.push_back({codes.getColumn(0).getString(), codes.getColumn(1).getString()});
     }

@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <array>
+#include <string_view>
+#include <optional>
 
 namespace meetscan::core {
 
@@ -22,23 +25,66 @@ struct ResultDeleter {
 };
 using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
-std::string lastError(PGconn* conn) {
-    std::string message = PQerrorMessage(conn);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-        message.pop_back();
-    return message;
+// Server messages span lines (a DETAIL, a HINT, "Is the server running..."): the CLI prints one.
+std::string oneLine(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string line = text.substr(start, end - start);
+        const auto first = line.find_first_not_of(" \t");
+        const auto last = line.find_last_not_of(" \t\r");
+        if (first != std::string::npos) {
+            if (!out.empty())
+                out += "; ";
+            out += line.substr(first, last - first + 1);
+        }
+        start = end + 1;
+    }
+    return out;
 }
 
-void check(PGconn* conn, const Result& result) {
+std::string lastError(PGconn* conn) { return oneLine(PQerrorMessage(conn)); }
+
+void check(PGconn* conn, const Result& result, ExecStatusType expected = PGRES_COMMAND_OK) {
     const auto status = PQresultStatus(result.get());
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    if (status == expected || status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
         return;
-    std::string message = result ? PQresultErrorMessage(result.get()) : "";
+    // The primary message alone: its DETAIL repeats the row, which may hold personal data.
+    const char* primary = result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    std::string message = primary != nullptr ? oneLine(primary) : "";
     if (message.empty())
         message = lastError(conn);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-        message.pop_back();
     throw PgError(message.empty() ? std::string("the server connection was lost") : message);
+}
+
+// COPY's text format: backslash escapes for the characters that separate fields and rows.
+void appendCopyField(std::string& out, const PgValue& value) {
+    if (!value) {
+        out += "\\N";
+        return;
+    }
+    for (const char c : *value) {
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default: out += c;
+        }
+    }
+}
+
+std::string quoteConninfoValue(const std::string& value) {
+    std::string out = "'";
+    for (const char c : value) {
+        if (c == '\'' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "'";
 }
 
 } // namespace
@@ -94,6 +140,91 @@ std::vector<PgRow> PgConnection::exec(const std::string& sql, const std::vector<
 void PgConnection::execScript(const std::string& sql) {
     Result result(PQexec(m_impl->conn, sql.c_str()));
     check(m_impl->conn, result);
+}
+
+void PgConnection::copyIn(const std::string& copySql, const std::vector<PgRow>& rows) {
+    Result started(PQexec(m_impl->conn, copySql.c_str()));
+    check(m_impl->conn, started, PGRES_COPY_IN);
+    std::string chunk;
+    constexpr std::size_t kChunk = 1 << 20;
+    bool sent = true;
+    for (const auto& row : rows) {
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (c != 0)
+                chunk += '\t';
+            appendCopyField(chunk, row[c]);
+        }
+        chunk += '\n';
+        if (chunk.size() >= kChunk) {
+            sent = PQputCopyData(m_impl->conn, chunk.data(), static_cast<int>(chunk.size())) == 1;
+            chunk.clear();
+            if (!sent)
+                break;
+        }
+    }
+    if (sent && !chunk.empty())
+        sent = PQputCopyData(m_impl->conn, chunk.data(), static_cast<int>(chunk.size())) == 1;
+    if (PQputCopyEnd(m_impl->conn, sent ? nullptr : "the station stopped sending") != 1)
+        throw PgError(lastError(m_impl->conn));
+    // COPY ends with its own result, then nothing: read until libpq says so.
+    std::optional<PgError> failure;
+    while (PGresult* raw = PQgetResult(m_impl->conn)) {
+        Result result(raw);
+        try {
+            check(m_impl->conn, result);
+        } catch (const PgError& e) {
+            if (!failure)
+                failure = e;
+        }
+    }
+    if (failure)
+        throw *failure;
+}
+
+std::string PgConnection::address() const {
+    // Where and how to reach the server (TLS included), never who the office is.
+    static constexpr std::array<std::string_view, 7> kKept{"host",    "hostaddr", "port",       "dbname",
+                                                           "sslmode", "sslrootcert", "target_session_attrs"};
+    std::string out;
+    PQconninfoOption* options = PQconninfo(m_impl->conn);
+    for (const PQconninfoOption* option = options; option != nullptr && option->keyword != nullptr; ++option) {
+        if (option->val == nullptr || *option->val == '\0' ||
+            std::find(kKept.begin(), kKept.end(), option->keyword) == kKept.end())
+            continue;
+        if (!out.empty())
+            out += ' ';
+        out += fmt::format("{}={}", option->keyword, quoteConninfoValue(option->val));
+    }
+    PQconninfoFree(options);
+    return out;
+}
+
+std::string PgConnection::encryptPassword(const std::string& password, const std::string& role) {
+    char* verifier = PQencryptPasswordConn(m_impl->conn, password.c_str(), role.c_str(), nullptr);
+    if (verifier == nullptr)
+        throw PgError(lastError(m_impl->conn));
+    std::string out = verifier;
+    PQfreemem(verifier);
+    return out;
+}
+
+Expected<std::string> conninfoWithLogin(const std::string& server, const std::string& user, const std::string& password) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(server.c_str(), &error);
+    if (options == nullptr) {
+        std::string message = error != nullptr ? oneLine(error) : "out of memory";
+        PQfreemem(error);
+        return Error::badInput(fmt::format("the sync server is not a conninfo or URI: {}", message));
+    }
+    std::string out;
+    for (const PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+        const std::string key = option->keyword;
+        if (option->val == nullptr || key == "user" || key == "password")
+            continue;
+        out += fmt::format("{}={} ", key, quoteConninfoValue(option->val));
+    }
+    PQconninfoFree(options);
+    return out + fmt::format("user={} password={}", quoteConninfoValue(user), quoteConninfoValue(password));
 }
 
 bool PgConnection::healthy() const { return m_impl && PQstatus(m_impl->conn) == CONNECTION_OK; }

@@ -35,7 +35,16 @@ public:
     std::vector<PgRow> exec(const std::string& sql, const std::vector<PgValue>& params = {});
     // Runs several statements without parameters (schema scripts).
     void execScript(const std::string& sql);
+    // `COPY ... FROM STDIN` (text format) with these rows: one round trip for a whole batch,
+    // where an INSERT would be parsed and planned per row.
+    void copyIn(const std::string& copySql, const std::vector<PgRow>& rows);
     [[nodiscard]] bool healthy() const;
+
+    // Where this connection went (host, port, database), without user or password: what a
+    // station login is built on.
+    [[nodiscard]] std::string address() const;
+    // The SCRAM verifier of `password` for `role`, so the password itself never reaches the server.
+    [[nodiscard]] std::string encryptPassword(const std::string& password, const std::string& role);
 
     struct Impl;
 
@@ -43,6 +52,10 @@ private:
     explicit PgConnection(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
 };
+
+// `server` (a conninfo or a URI) with `user` and `password` set, as one key=value conninfo.
+// Bad input when `server` cannot be parsed.
+Expected<std::string> conninfoWithLogin(const std::string& server, const std::string& user, const std::string& password);
 
 // Postgres' text form of a boolean ("t"/"f") or a NULL as false.
 [[nodiscard]] inline bool pgTrue(const PgValue& value) { return value && *value == "t"; }

@@ -15,70 +15,21 @@ struct ServerStep {
     std::string_view sql;
 };
 
-// Every row carries `seq`, drawn from one sequence when it is inserted or changed: stations pull
-// "rows with seq above what I have seen". Immutable rows (scans, meetings, edits, erasures) are
-// keyed by their global id; the lead is recomputed from the stations' visits and edits.
-constexpr std::string_view kStep1 = R"sql(
-CREATE SEQUENCE change_seq;
-CREATE TABLE event (
-    id text PRIMARY KEY, name text NOT NULL, settings text NOT NULL, created_at bigint NOT NULL,
-    seq bigint NOT NULL DEFAULT nextval('change_seq'));
-CREATE TABLE station (
-    id text PRIMARY KEY, name text NOT NULL, mode text NOT NULL, exhibitor_id text,
-    created_at bigint NOT NULL, updated_at bigint NOT NULL,
-    seq bigint NOT NULL DEFAULT nextval('change_seq'));
-CREATE TABLE exhibitor (
-    id text PRIMARY KEY, name text NOT NULL, booth text NOT NULL, tags text NOT NULL, questions text NOT NULL,
-    updated_at bigint NOT NULL, seq bigint NOT NULL DEFAULT nextval('change_seq'));
-CREATE TABLE attendee (
-    id text PRIMARY KEY, badge_code text NOT NULL, first_name text NOT NULL, last_name text NOT NULL,
-    company text NOT NULL, title text NOT NULL, email text NOT NULL, phone text NOT NULL, country text NOT NULL,
-    ticket_type text NOT NULL, role text NOT NULL, exhibitor_id text NOT NULL,
-    consent_exhibitors bigint NOT NULL, consent_networking bigint NOT NULL, source text NOT NULL,
-    station_id text NOT NULL, erased_at bigint, updated_at bigint NOT NULL,
-    seq bigint NOT NULL DEFAULT nextval('change_seq'));
-CREATE TABLE attendee_code (code text PRIMARY KEY, attendee_id text NOT NULL);
-CREATE INDEX attendee_code_by_attendee ON attendee_code (attendee_id);
-CREATE TABLE scan (
-    id text PRIMARY KEY, station_id text NOT NULL, at bigint NOT NULL, mode text NOT NULL, raw_text text NOT NULL,
-    format text NOT NULL, kind text NOT NULL, attendee_id text, outcome text NOT NULL, detail text NOT NULL,
-    seq bigint NOT NULL DEFAULT nextval('change_seq'));
-CREATE INDEX scan_by_attendee ON scan (attendee_id);
-CREATE TABLE meeting (
-    id text PRIMARY KEY, station_id text NOT NULL, at bigint NOT NULL, attendee_a text NOT NULL,
-    attendee_b text NOT NULL, scan_a text, scan_b text,
-    seq bigint NOT NULL DEFAULT nextval('change_seq'));
-CREATE TABLE lead_visit (
-    id text PRIMARY KEY, station_id text NOT NULL, exhibitor_id text NOT NULL, attendee_id text NOT NULL,
-    first_scan_at bigint NOT NULL, last_scan_at bigint NOT NULL, scan_count bigint NOT NULL, staff_id text NOT NULL,
-    seq bigint NOT NULL DEFAULT nextval('change_seq'));
-CREATE INDEX lead_visit_by_pair ON lead_visit (exhibitor_id, attendee_id);
-CREATE TABLE lead_edit (
-    id text PRIMARY KEY, station_id text NOT NULL, exhibitor_id text NOT NULL, attendee_id text NOT NULL,
-    field text NOT NULL, value text NOT NULL, staff_id text NOT NULL, at bigint NOT NULL,
-    seq bigint NOT NULL DEFAULT nextval('change_seq'));
-CREATE INDEX lead_edit_by_pair ON lead_edit (exhibitor_id, attendee_id);
-CREATE TABLE erasure (
-    attendee_id text PRIMARY KEY, station_id text NOT NULL, at bigint NOT NULL,
-    seq bigint NOT NULL DEFAULT nextval('change_seq'));
-CREATE TABLE lead (
-    exhibitor_id text NOT NULL, attendee_id text NOT NULL, id text NOT NULL, station_id text NOT NULL,
-    first_scan_at bigint NOT NULL, last_scan_at bigint NOT NULL, scan_count bigint NOT NULL, staff_id text NOT NULL,
-    rating text NOT NULL, tags text NOT NULL, answers text NOT NULL, note text NOT NULL, updated_at bigint NOT NULL,
-    seq bigint NOT NULL DEFAULT nextval('change_seq'),
-    PRIMARY KEY (exhibitor_id, attendee_id));
-CREATE INDEX event_by_seq ON event (seq);
-CREATE INDEX station_by_seq ON station (seq);
-CREATE INDEX exhibitor_by_seq ON exhibitor (seq);
-CREATE INDEX attendee_by_seq ON attendee (seq);
-CREATE INDEX scan_by_seq ON scan (seq);
-CREATE INDEX meeting_by_seq ON meeting (seq);
-CREATE INDEX lead_edit_by_seq ON lead_edit (seq);
-CREATE INDEX erasure_by_seq ON erasure (seq);
-CREATE INDEX lead_by_seq ON lead (seq);
+// The server-wide part only: each event's rows live in a schema of their own (event_schema.cpp),
+// created when the office first syncs. The registry says which schema holds which event. New
+// schemas and tables are nobody's but their owner's: PUBLIC may not create in `public`.
+constexpr std::string_view kStep2 = R"sql(
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+CREATE TABLE meetscan_event (
+    event_id text PRIMARY KEY, schema_name text NOT NULL UNIQUE, created_at timestamptz NOT NULL DEFAULT now());
+REVOKE ALL ON meetscan_event FROM PUBLIC;
 )sql";
 
-constexpr std::array kSteps{ServerStep{1, "event tables", kStep1}};
+// Step 1 once put every event's tables in `public`, shared by all events and all stations. It is
+// kept as a number, doing nothing now, so a server set up then upgrades with step 2; its old
+// tables are left alone (no station reads them any more).
+constexpr std::array kSteps{ServerStep{1, "shared event tables (retired)", "SELECT 1"},
+                            ServerStep{2, "event registry", kStep2}};
 
 constexpr std::string_view kVersionTable = "CREATE TABLE IF NOT EXISTS meetscan_schema ("
                                            "version integer PRIMARY KEY, name text NOT NULL, "

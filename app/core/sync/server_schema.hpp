@@ -1,6 +1,6 @@
 #pragma once
-// The central PostgreSQL schema: created and migrated by `meetscan server init`, checked by every
-// sync so a station never writes into a server it does not understand.
+// The central PostgreSQL server's own schema (the event registry): created and migrated by
+// `meetscan server init`, checked before an event's schema is made (event_schema.hpp).
 #include "core/sync/pg_connection.hpp"
 
 namespace meetscan::core {
@@ -16,8 +16,7 @@ Expected<int> initServerSchema(PgConnection& server);
 // Fails with a clear message unless the server is at exactly the version this build knows.
 Status requireServerSchema(PgConnection& server);
 
-// Every change on the server takes this lock for its transaction: pushes then commit in the order
-// they drew their change numbers, so a station pulling "everything after N" never skips a row.
+// The first key of every server write lock (the second names the event: eventWriteLockSql).
 inline constexpr long long kServerWriteLock = 7'070'001;
 
 } // namespace meetscan::core

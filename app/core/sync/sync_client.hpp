@@ -1,5 +1,8 @@
 #pragma once
-// One station's conversation with the server: push the outbox in batches, then pull what changed.
+// One database's conversation with its event's schema on the server: push the outbox in batches
+// (only the rows this database owns), then pull what changed and fold it in with the merge engine.
+// The office (`meta.role` office) creates the event's schema the first time it syncs and connects
+// as its owner; a station connects with its own role (station_login.hpp).
 #include "core/sync/pg_connection.hpp"
 #include "core/sync/sync_pull.hpp"
 
@@ -12,8 +15,8 @@
 namespace meetscan::core {
 
 struct SyncOptions {
-    int batchSize = 1000; // outbox entries per server transaction
-    int pageSize = 2000;  // rows per pulled page
+    int batchSize = 5000;  // outbox entries per server transaction
+    int pageSize = 20000;  // rows per pulled page
     PullScope scope = PullScope::Station;
 };
 
@@ -35,15 +38,20 @@ public:
     Expected<SyncReport> syncOnce(SQLite::Database& db, const std::function<bool()>& stop = {});
 
 private:
-    Status connect();
+    Status connect(SQLite::Database& db);
 
     std::string m_server;
+    std::string m_schema; // the event's schema the connection was checked against
     SyncOptions m_options;
     std::optional<PgConnection> m_connection;
 };
 
 // The server given by --server, else $MEETSCAN_SERVER; empty when neither is set.
 [[nodiscard]] std::string serverFromEnvironment(const std::string& option);
+
+// What `meetscan sync` connects with: --server, else $MEETSCAN_SERVER, else the station's own
+// login from its `meta` (station_login.hpp); empty when there is none of them.
+Expected<std::string> syncServerFor(SQLite::Database& db, const std::string& option);
 
 // When this station last finished a sync round (ms since the epoch, 0 for never).
 [[nodiscard]] std::int64_t lastSyncAt(SQLite::Database& db);

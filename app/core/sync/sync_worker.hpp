@@ -30,7 +30,7 @@ struct SyncWorkerOptions {
     std::chrono::milliseconds interval{2000}; // between good rounds
     std::chrono::milliseconds minBackoff{1000};
     std::chrono::milliseconds maxBackoff{60000};
-    int batchSize = 1000;
+    int batchSize = 5000;
 };
 
 class SyncWorker {
