@@ -4,11 +4,9 @@
 // is stopped and restarted, and connections are cut: at the end the server holds exactly the union
 // of what every station saved.
 #include "core/sync/event_schema.hpp"
-#include "core/sync/station_login.hpp"
 #include "support/background_process.hpp"
 #include "support/pg_server.hpp"
 #include "support/run_process.hpp"
-#include "support/station_from_office.hpp"
 #include "support/temp_dir.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -73,18 +71,26 @@ protected:
         return office.execAndGet("SELECT value FROM meta WHERE key = 'event_id'").getString();
     }
     std::string schema() { return *core::eventSchemaName(eventId()); }
-    // A station of the office's event whose login (made by the office over TCP, so its password
-    // is checked) sits in its database: `meetscan sync` there needs no --server.
+    // A kiosk made as an organiser makes one: `station add --server` at the office (over TCP, so
+    // the station's password is checked), `init --join` on the kiosk. Its login sits in its
+    // database: `meetscan sync` there needs no --server.
     void makeStation(const std::string& name, const std::string& mode) {
-        const auto path = m_dir / (name + ".db");
-        const auto id = stationFromOffice(m_dir / "office.db", path, name, mode, mode == "booth" ? "boothco" : "");
-        auto admin = core::PgConnection::connect(m_server->uri());
-        ASSERT_TRUE(admin) << admin.error().message;
-        auto login = core::createStationLogin(*admin, eventId(), id);
-        ASSERT_TRUE(login) << login.error().message;
-        EXPECT_EQ(login->server.find("admin-secret"), std::string::npos) << "the office's password stays at the office";
-        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
-        core::saveStationLogin(db, *login);
+        const auto pack = m_dir / (name + ".pack");
+        std::vector<std::string> add{"station", "add", "--name", name, "--mode", mode,
+                                     "--out", pack.string(), "--server", m_server->uri()};
+        if (mode == "booth")
+            add.insert(add.end(), {"--exhibitor", "boothco"});
+        auto added = at("office", add);
+        ASSERT_EQ(added.exitCode, 0) << added.err;
+        EXPECT_NE(added.out.find("sync login"), std::string::npos) << added.out;
+        auto joined = at(name, {"init", "--join", pack.string()});
+        ASSERT_EQ(joined.exitCode, 0) << joined.err;
+        const auto kiosk = m_dir / (name + ".db");
+        const auto server = stationRows(kiosk, "SELECT value FROM meta WHERE key = 'sync_server'");
+        ASSERT_EQ(server.size(), 1u);
+        EXPECT_EQ(server.begin()->find("admin-secret"), std::string::npos) << "the office's password stays at the office";
+        EXPECT_EQ(stationRows(kiosk, "SELECT value FROM meta WHERE key = 'sync_user'").size(), 1u);
+        EXPECT_TRUE(stationRows(kiosk, "SELECT public_key FROM signing_key").empty());
     }
     // Rounds of `sync --once` until one succeeds with nothing left waiting.
     void syncUntilDrained(const std::string& station) {

@@ -222,7 +222,9 @@ Expected<JoinSummary> joinNew(const std::filesystem::path& pack, const std::file
             return db.error();
         if (auto checked = checkIncomingRows(**db, "main"); !checked)
             return Error::badInput(fmt::format("{}: {}", pack.string(), checked.error().message));
-        (*db)->exec("DELETE FROM sync_outbox");
+        // What the pack brought is the office's to send; the kiosk sends only its own station row.
+        (*db)->exec("DELETE FROM sync_outbox; INSERT INTO sync_outbox (tbl, row_id) "
+                    "SELECT 'station', value FROM meta WHERE key = 'station_id'");
         const EventRepository events(**db);
         summary.station = events.station();
         summary.eventName = events.event().name;
