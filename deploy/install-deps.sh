@@ -23,6 +23,8 @@ packages=(
   xvfb xauth libgl1-mesa-dri mesa-utils
   poppler-utils qpdf zbar-tools zxing-cpp-tools
   python3 python3-vobject python3-openpyxl
+  # a kiosk whose clock runs years ahead (tests/cli/stations_cli_test.cpp)
+  faketime
   # sanitizers and fuzzers (deploy/quickstart.sh test): clang 14, its runtimes with libFuzzer,
   # and llvm-symbolizer so that reports name files and lines
   clang libclang-rt-14-dev llvm

@@ -111,6 +111,39 @@ TEST_F(MergeRulesTest, OneLeadPerVisitorWithTheLatestEditOfEachField) {
     EXPECT_EQ(canonicalDump(bAgain->database()), dump);
 }
 
+// Lead edits are stamped by a hybrid clock (hybrid_clock.hpp): a kiosk whose clock runs years
+// ahead wins only until its edits reach the others; an edit made after that, anywhere, wins.
+TEST_F(MergeRulesTest, AKioskWhoseClockRunsAheadLeadsOnlyUntilItsEditsArrive) {
+    auto fast = station("fast", Mode::Booth, "acme");
+    auto right = station("right", Mode::Booth, "acme");
+    ScanSession atFast(*fast);
+    ScanSession atRight(*right);
+    constexpr TimeMs kNow = 1'800'000'000'000;
+    constexpr TimeMs kFiveYears = 5LL * 365 * 24 * 3600 * 1000;
+    scan(atFast, "S1", kNow + kFiveYears);
+    auto fromFast = scan(atFast, "P01", kNow + kFiveYears + 1000);
+    ASSERT_TRUE(fromFast.lead);
+    Lead edit = *fromFast.lead;
+    edit.rating = "cold";
+    ASSERT_TRUE(atFast.saveLead(edit, kNow + kFiveYears + 2000));
+
+    scan(atRight, "S1", kNow);
+    auto fromRight = scan(atRight, "P01", kNow + 1000);
+    ASSERT_TRUE(fromRight.lead);
+    const auto fastFile = m_dir / "fast.db";
+    fast.reset();
+    mergeInto(*right, {fastFile});
+    EXPECT_EQ(right->leads().find("acme", kVisitor)->rating, "cold"); // the fast edit is the latest yet
+
+    Lead later = *right->leads().find("acme", kVisitor);
+    later.rating = "hot"; // made after the fast edit arrived, on a clock five years behind it
+    ASSERT_TRUE(atRight.saveLead(later, kNow + 5000));
+    EXPECT_EQ(right->leads().find("acme", kVisitor)->rating, "hot");
+    auto fastAgain = test::openStore(fastFile);
+    mergeInto(*fastAgain, {m_dir / "right.db"});
+    EXPECT_EQ(fastAgain->leads().find("acme", kVisitor)->rating, "hot");
+}
+
 TEST_F(MergeRulesTest, TheLatestRosterImportWinsWhicheverWayRoundTheMergeGoes) {
     auto older = station("older", Mode::Meet);
     auto newer = station("newer", Mode::Meet);

@@ -1,5 +1,6 @@
 #include "core/sync/outbox.hpp"
 
+#include "core/merge/row_owners.hpp"
 #include "core/sync/sync_tables.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -29,11 +30,6 @@ std::string metaValue(SQLite::Database& db, const std::string& key) {
     return query.executeStep() ? query.getColumn(0).getString() : std::string{};
 }
 
-bool isOffice(SQLite::Database& db) {
-    const auto role = metaValue(db, "role");
-    return role.empty() || role == "office";
-}
-
 std::size_t OutboxBatch::rowCount() const {
     std::size_t count = 0;
     for (const auto& [table, list] : rows)
@@ -45,7 +41,7 @@ OutboxBatch Outbox::next(int maxEntries) const {
     OutboxBatch batch;
     // One read transaction: the entries and the rows they name are one consistent snapshot.
     SQLite::Transaction snapshot(m_db, SQLite::TransactionBehavior::DEFERRED);
-    const bool office = isOffice(m_db);
+    const bool office = databaseRole(m_db) == DatabaseRole::Office;
     batch.fromOffice = office;
     const std::string self = metaValue(m_db, "station_id");
     std::map<std::string, std::set<std::string>, std::less<>> ids;

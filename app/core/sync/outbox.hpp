@@ -24,8 +24,6 @@ struct OutboxBatch {
 
 // This database's `meta` value for `key`, "" when unset.
 [[nodiscard]] std::string metaValue(SQLite::Database& db, const std::string& key);
-// An office (`meta.role` = office, or no role: a database made by plain `init`) or a station.
-[[nodiscard]] bool isOffice(SQLite::Database& db);
 
 class Outbox {
 public:

@@ -1,6 +1,7 @@
 #include "core/sync/sync_client.hpp"
 
 #include "core/domain/ulid.hpp"
+#include "core/merge/row_owners.hpp"
 #include "core/sync/event_schema.hpp"
 #include "core/sync/outbox.hpp"
 #include "core/sync/server_schema.hpp"
@@ -42,7 +43,7 @@ Status SyncClient::connect(SQLite::Database& db) {
         return connection.error();
     // The office makes its event's schema on first contact; a station only checks it is there.
     auto ready =
-        isOffice(db) ? ensureEventSchema(*connection, eventId) : requireEventSchema(*connection, eventId);
+        databaseRole(db) == DatabaseRole::Office ? ensureEventSchema(*connection, eventId) : requireEventSchema(*connection, eventId);
     if (!ready)
         return ready.error();
     m_connection.emplace(std::move(connection).value());
@@ -56,7 +57,7 @@ Expected<SyncReport> SyncClient::syncOnce(SQLite::Database& db, const std::funct
             return connected.error();
         SyncReport report;
         Outbox outbox(db);
-        if (isOffice(db))
+        if (databaseRole(db) == DatabaseRole::Office)
             pushTrustedKeys(*m_connection, m_schema, trustedKeys(db));
         for (;;) {
             if (stop && stop())
