@@ -17,6 +17,7 @@
 #include "core/store/store.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
+#include "timed_command.hpp"
 
 #include <algorithm>
 #include <array>
@@ -31,13 +32,9 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 using meetscan::test::ProcessResult;
-
-double secondsSince(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
+using namespace meetscan::bench;
 
 // Quotes a field when it holds a delimiter, quote or line break, as spreadsheets do.
 std::string csvField(const std::string& value) {
@@ -90,37 +87,6 @@ std::string generateRoster(std::size_t rows) {
     return csv;
 }
 
-struct Timed {
-    double seconds = 0;
-    double cpuSeconds = 0; // user + system, when /usr/bin/time reports them
-    std::optional<long> peakKb;
-    ProcessResult result;
-};
-
-double reported(const std::string& err, const std::string& marker) {
-    const auto at = err.find(marker);
-    return at == std::string::npos ? 0.0 : std::atof(err.c_str() + at + marker.size());
-}
-
-// Runs a command, under /usr/bin/time -v when it is there for the peak memory.
-Timed timeCommand(std::vector<std::string> argv) {
-    const bool haveTime = fs::exists("/usr/bin/time");
-    if (haveTime)
-        argv.insert(argv.begin(), {"/usr/bin/time", "-v"});
-    Timed timed;
-    auto start = Clock::now();
-    timed.result = meetscan::test::runProcess(argv);
-    timed.seconds = secondsSince(start);
-    if (haveTime) {
-        const std::string marker = "Maximum resident set size (kbytes): ";
-        if (auto at = timed.result.err.find(marker); at != std::string::npos)
-            timed.peakKb = std::atol(timed.result.err.c_str() + at + marker.size());
-        timed.cpuSeconds = reported(timed.result.err, "User time (seconds): ") +
-                           reported(timed.result.err, "System time (seconds): ");
-    }
-    return timed;
-}
-
 // sqlite3 making the writes of a first `import roster` from the same file into a database meetscan
 // created (so the schema, page size and pragmas are the kiosk's): the rows in id order (ids
 // stand in for the hashes meetscan derives), the indexes built after them as the import does,
@@ -154,19 +120,9 @@ std::optional<Timed> sqliteSameWrites(const fs::path& db, const fs::path& file) 
     return timed;
 }
 
-std::string megabytes(std::optional<long> kb) {
-    return kb ? fmt::format("{:.1f} MB", static_cast<double>(*kb) / 1024.0) : "n/a";
-}
-
 void printTimed(const char* label, const Timed& timed, std::size_t rows) {
     fmt::print("{:<28}{:7.3f} s  {:9.0f} rows/s  cpu {:6.3f} s  peak {}\n", label, timed.seconds,
                static_cast<double>(rows) / timed.seconds, timed.cpuSeconds, megabytes(timed.peakKb));
-}
-
-// The run whose wall time is the median (the lower middle one for an even count).
-const Timed& median(std::vector<Timed>& runs) {
-    std::sort(runs.begin(), runs.end(), [](const Timed& a, const Timed& b) { return a.seconds < b.seconds; });
-    return runs[(runs.size() - 1) / 2];
 }
 
 } // namespace
