@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include "core/merge/row_owners.hpp"
+#include "core/stations/online_join.hpp"
 #include "core/stations/station_pack.hpp"
 
 #include <fmt/core.h>
@@ -16,20 +17,38 @@ struct InitOptions {
     std::string exhibitor;
     std::string adminPin;
     std::string join;
+    std::string setupCode;
 };
 
-void joinPack(CliContext& context, const InitOptions& options) {
-    if (!options.event.empty())
-        throw CliError::badInput("--join takes the event from the pack: leave out --event");
-    const auto target = context.databasePath();
-    std::error_code ignored;
-    if (target.has_parent_path())
-        std::filesystem::create_directories(target.parent_path(), ignored);
-    const auto joined = orThrow(core::joinStationPack(options.join, target));
+void printJoined(const core::JoinSummary& joined, const std::filesystem::path& target) {
     fmt::print("{} station \"{}\" ({} mode{}) of \"{}\" in {}: {} attendees, {} exhibitors\n",
                joined.updated ? "updated" : "joined", joined.station.name, core::toString(joined.station.mode),
                joined.station.exhibitorId.empty() ? "" : ", exhibitor " + joined.station.exhibitorId,
                joined.eventName, target.string(), joined.attendees, joined.exhibitors);
+}
+
+std::filesystem::path joinTarget(CliContext& context, const InitOptions& options) {
+    if (!options.event.empty())
+        throw CliError::badInput("a kiosk takes its event from the office: leave out --event");
+    const auto target = context.databasePath();
+    std::error_code ignored;
+    if (target.has_parent_path())
+        std::filesystem::create_directories(target.parent_path(), ignored);
+    return target;
+}
+
+void joinPack(CliContext& context, const InitOptions& options) {
+    const auto target = joinTarget(context, options);
+    printJoined(orThrow(core::joinStationPack(options.join, target)), target);
+}
+
+void joinWithCode(CliContext& context, const InitOptions& options) {
+    const auto target = joinTarget(context, options);
+    const auto code = core::parseSetupCode(options.setupCode);
+    if (!code)
+        throw CliError::badInput("that is not a MeetScan station set-up code (the office makes one with `meetscan "
+                                 "station add --server URL --qr FILE.png`)");
+    printJoined(orThrow(core::joinThroughServer(*code, target)), target);
 }
 
 void configure(CliContext& context, const InitOptions& options) {
@@ -73,6 +92,10 @@ void addInitCommand(CLI::App& app, CliContext& context) {
     command->add_option("--event", options->event, "Event name (creates the event's office database)");
     command->add_option("--join", options->join, "A station pack from the office: make this kiosk's database from it "
                                                  "(or update it, for the same station)");
+    command->add_option("--setup-code", options->setupCode,
+                        "The text of a one-time set-up code from the office (`station add --qr`): join through the "
+                        "server")
+        ->excludes("--join");
     command->add_option("--station", options->station, "This station's name (default: the host name)");
     command->add_option("--mode", options->mode, "Kiosk mode")->check(CLI::IsMember({"meet", "booth", "summary"}));
     command->add_option("--exhibitor", options->exhibitor, "Exhibitor id (Booth mode)");
@@ -80,8 +103,11 @@ void addInitCommand(CLI::App& app, CliContext& context) {
     command->footer("The office's database owns the roster, exhibitors and keys; each kiosk is made from it with "
                     "`meetscan station add --out PACK` there and `meetscan init --join PACK` on the kiosk.");
     command->callback([&context, options] {
-        if (!options->join.empty()) {
-            joinPack(context, *options);
+        if (!options->join.empty() || !options->setupCode.empty()) {
+            if (options->join.empty())
+                joinWithCode(context, *options);
+            else
+                joinPack(context, *options);
             if (options->station.empty() && options->mode.empty() && options->exhibitor.empty() &&
                 options->adminPin.empty())
                 return;

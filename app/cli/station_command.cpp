@@ -2,6 +2,7 @@
 // made from a station pack (`init --join PACK`), so every station of the event has its own id.
 #include "cli/commands.hpp"
 
+#include "core/stations/setup_qr.hpp"
 #include "core/stations/station_pack.hpp"
 
 #include <fmt/core.h>
@@ -18,18 +19,39 @@ struct StationOptions {
     std::string out;
     std::string station; // `station pack`: an existing station's id
     std::string server;
+    std::string qr;
     bool json = false;
 };
 
-void printPack(const core::PackSummary& pack, const std::string& out) {
-    fmt::print("station \"{}\" ({} mode{}) of \"{}\": pack written to {}\n", pack.station.name,
-               core::toString(pack.station.mode),
-               pack.station.exhibitorId.empty() ? "" : ", exhibitor " + pack.station.exhibitorId, pack.eventName, out);
-    fmt::print("  {} attendees, {} exhibitors, {} trusted keys; no signing secret, no admin PIN\n", pack.attendees,
-               pack.exhibitors, pack.trustedKeys);
-    if (pack.login)
-        fmt::print("  the station's own sync login (keep the pack as safe as a password)\n");
-    fmt::print("on the kiosk: meetscan --db KIOSK.db init --join {}\n", out);
+void printPack(const core::PackSummary& pack, const StationOptions& options) {
+    fmt::print("station \"{}\" ({} mode{}) of \"{}\"\n", pack.station.name, core::toString(pack.station.mode),
+               pack.station.exhibitorId.empty() ? "" : ", exhibitor " + pack.station.exhibitorId, pack.eventName);
+    if (!options.out.empty()) {
+        fmt::print("  pack written to {}: {} attendees, {} exhibitors, {} trusted keys; no signing secret, no admin "
+                   "PIN\n",
+                   options.out, pack.attendees, pack.exhibitors, pack.trustedKeys);
+        if (pack.login)
+            fmt::print("  the pack holds the station's own sync login: keep it as safe as a password\n");
+        fmt::print("on the kiosk: meetscan --db KIOSK.db init --join {}\n", options.out);
+    }
+    if (!options.qr.empty()) {
+        fmt::print("  one-time set-up code written to {} (it works once)\n", options.qr);
+        fmt::print("on the kiosk: start `meetscan kiosk` on a new database and show it the code\n");
+    }
+}
+
+// The pack and the set-up code of one station, as the options ask.
+void writeStation(core::Store& store, core::PackRequest request, const StationOptions& options) {
+    if (options.out.empty() && options.qr.empty())
+        throw CliError::badInput("nothing to write: give --out PACK, or --qr FILE.png with --server");
+    if (!options.qr.empty() && options.server.empty())
+        throw CliError::badInput("a set-up code (--qr) needs the server the kiosk joins through (--server URL)");
+    request.out = options.out;
+    request.server = options.server;
+    const auto pack = orThrow(core::writeStationPack(store.database(), request));
+    if (!options.qr.empty())
+        orThrow(core::writeSetupQr(store.database(), options.server, pack.station, *pack.login, options.qr));
+    printPack(pack, options);
 }
 
 void addStation(CliContext& context, const StationOptions& options) {
@@ -38,9 +60,7 @@ void addStation(CliContext& context, const StationOptions& options) {
     request.station.name = options.name;
     request.station.mode = *core::parseMode(options.mode);
     request.station.exhibitorId = options.exhibitor;
-    request.out = options.out;
-    request.server = options.server;
-    printPack(orThrow(core::writeStationPack(store.database(), request)), options.out);
+    writeStation(store, request, options);
 }
 
 void packStation(CliContext& context, const StationOptions& options) {
@@ -50,8 +70,7 @@ void packStation(CliContext& context, const StationOptions& options) {
             continue;
         if (station.id == store.events().station().id)
             throw CliError::badInput("that is the office's own station; packs are for kiosks");
-        core::PackRequest request{station, options.out, options.server};
-        printPack(orThrow(core::writeStationPack(store.database(), request)), options.out);
+        writeStation(store, core::PackRequest{station, {}, {}}, options);
         return;
     }
     throw CliError::badInput(fmt::format("no station {} in this event (meetscan station list)", options.station));
@@ -87,19 +106,24 @@ void addStationCommands(CLI::App& app, CliContext& context) {
     add->add_option("--mode", options->mode, "meet | booth | summary (default meet)")
         ->check(CLI::IsMember({"meet", "booth", "summary"}));
     add->add_option("--exhibitor", options->exhibitor, "Exhibitor id (booth mode)");
-    add->add_option("--out", options->out, "The station pack to write (a file)")->required();
+    add->add_option("--out", options->out, "The station pack to write (a file)");
     add->add_option("--server", options->server,
                     "Sync server (libpq conninfo or postgresql:// URI, as the office reaches it): the pack carries "
                     "the station's own login there");
+    add->add_option("--qr", options->qr,
+                    "With --server: a one-time set-up code as a PNG; a new kiosk shown it joins through the server");
     add->footer("The pack holds the event, its settings, the roster, the exhibitors and the trusted public keys, and "
                 "the new station's id and mode; never the badge-signing secret. On the kiosk: meetscan --db KIOSK.db "
-                "init --join PACK.");
+                "init --join PACK. Online, --server and --qr instead make the station's login and a one-time set-up code: a "
+                "kiosk started on a new database shows \"Scan the station set-up code\" and joins through the "
+                "server; the code carries a single-use token, never a password.");
     add->callback([&context, options] { addStation(context, *options); });
 
     auto* pack = station->add_subcommand("pack", "Write a fresh pack for an existing kiosk (roster changes, offline)");
     pack->add_option("STATION", options->station, "Station id or name (meetscan station list)")->required();
-    pack->add_option("--out", options->out, "The station pack to write (a file)")->required();
+    pack->add_option("--out", options->out, "The station pack to write (a file)");
     pack->add_option("--server", options->server, "Sync server: a new login for the station (the old password stops working)");
+    pack->add_option("--qr", options->qr, "With --server: a new one-time set-up code as a PNG");
     pack->footer("On the kiosk, `meetscan init --join PACK` on its database brings the office's changes in.");
     pack->callback([&context, options] { packStation(context, *options); });
 

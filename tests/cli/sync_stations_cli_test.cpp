@@ -266,6 +266,64 @@ TEST_F(SyncStationsCli, StationsScanThroughOutagesAndTheServerHoldsExactlyTheUni
     EXPECT_EQ(lines(readFile(m_dir / "local.csv")).size(), 1U) << "a lounge has no leads of its own";
 }
 
+// Online set-up: the office writes a one-time code as a PNG, the kiosk's text comes from reading
+// that picture with zbarimg (a real QR reader), and the kiosk joins through the server with it.
+TEST_F(SyncStationsCli, AKioskJoinsOnceWithASetUpCodeThatHoldsNoPassword) {
+    ASSERT_EQ(runMeetscan({"server", "init", "--server", m_server->conninfo()}).exitCode, 0);
+    makeOffice();
+    const auto png = m_dir / "lounge-code.png";
+    auto noServer = at("office", {"station", "add", "--name", "lounge", "--qr", png.string()});
+    EXPECT_EQ(noServer.exitCode, 2) << noServer.err;
+    EXPECT_NE(noServer.err.find("--server"), std::string::npos) << noServer.err;
+    auto added = at("office", {"station", "add", "--name", "lounge", "--mode", "meet", "--qr", png.string(),
+                               "--server", m_server->uri()});
+    ASSERT_EQ(added.exitCode, 0) << added.err;
+    EXPECT_NE(added.out.find("one-time set-up code"), std::string::npos) << added.out;
+    auto read = runProcess({"zbarimg", "--quiet", "--raw", png.string()});
+    ASSERT_EQ(read.exitCode, 0) << read.err;
+    std::string code = read.out;
+    while (!code.empty() && (code.back() == '\n' || code.back() == '\r'))
+        code.pop_back();
+    EXPECT_EQ(code.rfind("MEETSCAN-SETUP/1 ", 0), 0U) << code;
+    EXPECT_EQ(code.find("password"), std::string::npos) << code;
+    EXPECT_EQ(code.find("user"), std::string::npos) << code;
+    EXPECT_EQ(code.find("admin-secret"), std::string::npos) << code;
+
+    auto joined = at("lounge", {"init", "--setup-code", code});
+    ASSERT_EQ(joined.exitCode, 0) << joined.err;
+    EXPECT_NE(joined.out.find("joined station \"lounge\" (meet mode) of \"Sync Summit\""), std::string::npos)
+        << joined.out;
+    EXPECT_NE(joined.out.find("5 attendees, 1 exhibitors"), std::string::npos) << joined.out;
+    const auto lounge = m_dir / "lounge.db";
+    EXPECT_EQ(stationRows(lounge, "SELECT value FROM meta WHERE key = 'role'"), std::set<std::string>{"station"});
+    EXPECT_TRUE(stationRows(lounge, "SELECT public_key FROM signing_key").empty());
+    const auto password = stationRows(lounge, "SELECT value FROM meta WHERE key = 'sync_password'");
+    ASSERT_EQ(password.size(), 1u);
+    EXPECT_EQ(code.find(*password.begin()), std::string::npos) << "the code never holds the station's password";
+
+    // The kiosk records and syncs with the login it received: its scans and its own station row
+    // reach the server and, from there, the office.
+    auto scanned = at("lounge", {"scan", "--source", "synthetic", "--seconds", "2"});
+    ASSERT_EQ(scanned.exitCode, 0) << scanned.err;
+    syncUntilDrained("lounge");
+    syncUntilDrained("office");
+    EXPECT_EQ(stationRows(lounge, "SELECT id FROM scan"), lines(m_server->psql("SELECT id FROM " + schema() + ".scan").out));
+    EXPECT_FALSE(stationRows(lounge, "SELECT id FROM scan").empty());
+    EXPECT_EQ(stationRows(m_dir / "office.db", "SELECT mode FROM station WHERE name = 'lounge'"),
+              std::set<std::string>{"meet"});
+
+    // Once only: a second kiosk shown the same code is turned away, and nothing is left behind.
+    auto again = at("copycat", {"init", "--setup-code", code});
+    EXPECT_EQ(again.exitCode, 2) << again.err;
+    EXPECT_NE(again.err.find("used already"), std::string::npos) << again.err;
+    EXPECT_EQ(std::count(again.err.begin(), again.err.end(), '\n'), 1) << again.err;
+    EXPECT_FALSE(std::filesystem::exists(m_dir / "copycat.db"));
+    // A code that names a user, or is not a set-up code at all, is refused before any connection.
+    auto forged = at("forged", {"init", "--setup-code", code.substr(0, 81) + " user=postgres host=127.0.0.1"});
+    EXPECT_EQ(forged.exitCode, 2) << forged.err;
+    EXPECT_NE(forged.err.find("not a MeetScan station set-up code"), std::string::npos) << forged.err;
+}
+
 TEST_F(SyncStationsCli, ExportFromAServerThatIsNotThereFails) {
     makeOffice();
     auto exported = at("office", {"export", "packets", "--out", (m_dir / "packets").string(), "--server",

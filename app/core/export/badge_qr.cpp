@@ -1,7 +1,12 @@
 #include "core/export/badge_qr.hpp"
 
+#include "meetscan/scanner/qr_matrix.hpp"
+
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <cstring>
+#include <memory>
 
 namespace meetscan::core {
 
@@ -50,6 +55,26 @@ void paintQr(cairo_t* cr, const std::vector<std::vector<bool>>& modules, double 
     cairo_pattern_destroy(pattern);
     cairo_restore(cr); // the caller's source again
     cairo_surface_destroy(image);
+}
+
+Status writeQrPng(std::string_view text, const std::filesystem::path& out, int moduleSize) {
+    const auto modules = scanner::encodeQr(text);
+    if (modules.empty())
+        return Error::badInput("the text is too long for a QR code");
+    constexpr int kQuietZone = 4;
+    const int side = (static_cast<int>(modules.size()) + 2 * kQuietZone) * moduleSize;
+    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, side, side), cairo_surface_destroy);
+    std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
+    cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    cairo_paint(cr.get());
+    cairo_set_source_rgb(cr.get(), 0, 0, 0);
+    const double inset = kQuietZone * moduleSize;
+    paintQr(cr.get(), modules, inset, inset, side - 2 * inset);
+    cairo_surface_flush(surface.get());
+    if (const auto status = cairo_surface_write_to_png(surface.get(), out.c_str()); status != CAIRO_STATUS_SUCCESS)
+        return Error::world(fmt::format("cannot write {}: {}", out.string(), cairo_status_to_string(status)));
+    return Done{};
 }
 
 } // namespace meetscan::core

@@ -1,6 +1,10 @@
 #pragma once
 // A QR code painted onto a cairo context (badges and packet PDFs).
+#include "meetscan/scanner/expected.hpp"
+
 #include <cairo.h>
+#include <filesystem>
+#include <string_view>
 #include <vector>
 
 namespace meetscan::core {
@@ -15,5 +19,10 @@ namespace meetscan::core {
 // form, so it rasterised the whole page, text included, and the printed summary had no text
 // left to select or search. An opaque image is plain PostScript.
 void paintQr(cairo_t* cr, const std::vector<std::vector<bool>>& modules, double x, double y, double size);
+
+// `text` as a QR code in a PNG file, `moduleSize` pixels a module with the four-module quiet zone
+// scanners need: for a screen or a sheet of paper (station set-up codes). Bad input when the text
+// does not fit in a QR code; a world failure when the file cannot be written.
+Status writeQrPng(std::string_view text, const std::filesystem::path& out, int moduleSize = 10);
 
 } // namespace meetscan::core

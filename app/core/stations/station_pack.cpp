@@ -116,15 +116,16 @@ Error fromSqlite(const SQLite::Exception& e, const std::string& what) {
 Expected<PackSummary> writeStationPack(SQLite::Database& office, PackRequest request) {
     if (databaseRole(office) != DatabaseRole::Office)
         return Error::badInput("this database is a station: packs are made at the event's office");
-    const auto folder = request.out.has_parent_path() ? request.out.parent_path() : std::filesystem::path(".");
+    const bool writesPack = !request.out.empty();
     std::error_code error;
-    if (!std::filesystem::is_directory(folder, error))
-        return Error::badInput(fmt::format("cannot write {}: {} is not a folder", request.out.string(), folder.string()));
-    if (std::filesystem::is_directory(request.out, error))
-        return Error::badInput(fmt::format("cannot write {}: it is a folder", request.out.string()));
-    auto scratch = PrivateScratch::create(request.out);
-    if (!scratch)
-        return scratch.error();
+    if (writesPack) {
+        const auto folder = request.out.has_parent_path() ? request.out.parent_path() : std::filesystem::path(".");
+        if (!std::filesystem::is_directory(folder, error))
+            return Error::badInput(
+                fmt::format("cannot write {}: {} is not a folder", request.out.string(), folder.string()));
+        if (std::filesystem::is_directory(request.out, error))
+            return Error::badInput(fmt::format("cannot write {}: it is a folder", request.out.string()));
+    }
     try {
         const bool isNew = request.station.id.empty();
         if (isNew) {
@@ -132,16 +133,23 @@ Expected<PackSummary> writeStationPack(SQLite::Database& office, PackRequest req
                 return checked.error();
             request.station.id = newUlid();
         }
-        std::optional<StationLogin> login;
+        PackSummary summary;
         if (!request.server.empty()) {
             auto made = makeLogin(office, request.server, request.station.id);
             if (!made)
                 return made.error();
-            login = std::move(*made);
+            summary.login = std::move(*made);
         }
         if (isNew)
             if (auto added = EventRepository(office).saveStation(request.station); !added)
                 return added.error();
+        summary.station = request.station;
+        summary.eventName = EventRepository(office).event().name;
+        if (!writesPack)
+            return summary;
+        auto scratch = PrivateScratch::create(request.out);
+        if (!scratch)
+            return scratch.error();
         const auto building = scratch->path() / "pack.db";
         {
             auto pack = openDatabase(building);
@@ -149,11 +157,10 @@ Expected<PackSummary> writeStationPack(SQLite::Database& office, PackRequest req
                 return pack.error();
             (*pack)->exec("PRAGMA journal_mode = DELETE");
         }
-        PackSummary summary;
         {
             AttachedPack attached(office, building);
             office.exec("PRAGMA pack.synchronous = OFF");
-            fillPack(office, request.station, login);
+            fillPack(office, request.station, summary.login);
             summary.attendees = countRows(office, "pack", "attendee");
             summary.exhibitors = countRows(office, "pack", "exhibitor");
             summary.trustedKeys = countRows(office, "pack", "trusted_key");
@@ -161,9 +168,6 @@ Expected<PackSummary> writeStationPack(SQLite::Database& office, PackRequest req
         std::filesystem::rename(building, request.out, error);
         if (error)
             return Error::world(fmt::format("cannot write {}: {}", request.out.string(), error.message()));
-        summary.station = request.station;
-        summary.login = login.has_value();
-        summary.eventName = EventRepository(office).event().name;
         return summary;
     } catch (const SQLite::Exception& e) {
         return fromSqlite(e, fmt::format("cannot write the station pack {}", request.out.string()));

@@ -6,18 +6,20 @@
 // anything a station recorded. `init --join` turns it into the kiosk's database; a later pack
 // for the same station brings roster changes to a kiosk that has no network.
 #include "core/domain/event.hpp"
+#include "core/sync/station_login.hpp"
 #include "meetscan/scanner/expected.hpp"
 
 #include <SQLiteCpp/Database.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace meetscan::core {
 
 struct PackRequest {
     Station station;          // id empty: a new station, added to the office's list
-    std::filesystem::path out;
+    std::filesystem::path out; // empty: no pack (a kiosk that joins with a set-up code instead)
     // The sync server as the office reaches it (libpq conninfo or URI); empty for an offline pack.
     // Given, the office makes the station's own login there and the pack carries it.
     std::string server;
@@ -29,7 +31,7 @@ struct PackSummary {
     int attendees = 0;
     int exhibitors = 0;
     int trustedKeys = 0;
-    bool login = false; // the pack carries the station's sync login
+    std::optional<StationLogin> login; // made on the server (PackRequest::server)
 };
 
 // On the office database only (bad input elsewhere). The pack is built in a private folder and

@@ -159,11 +159,13 @@ Expected<long> pullChanges(PgConnection& server, const std::string& schema, SQLi
 
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     db.exec("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('applying', '1')");
-    // The event's name and settings are the office's; the fold leaves `event` to its owner.
-    SQLite::Statement event(db, "UPDATE event SET name = ?2, settings = ?3 WHERE id = ?1 "
-                                "AND id = (SELECT value FROM meta WHERE key = 'event_id')");
+    // The event's name and settings are the office's; the fold leaves `event` to its owner. A
+    // kiosk that joined with a set-up code gets its event row from the first pull.
+    SQLite::Statement event(db, "INSERT INTO event (id, name, settings, created_at) SELECT ?1, ?2, ?3, ?4 "
+                                "WHERE ?1 = (SELECT value FROM meta WHERE key = 'event_id') "
+                                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, settings = excluded.settings");
     for (const auto& row : events)
-        bindRow(event, row, 3);
+        bindRow(event, row, 4);
     auto folded = foldAttached(db, kStaging);
     if (!folded)
         return Error{folded.error().kind, fmt::format("rows from the server: {}", folded.error().message)};
