@@ -5,10 +5,6 @@
 #include "ui/demo/demo_run.hpp"
 #include "ui/kiosk.hpp"
 #include "core/sync/sync_client.hpp"
-
-#include <SQLiteCpp/Database.h>
-
-#include <filesystem>
 #endif
 
 #include <fstream>
@@ -37,11 +33,6 @@ void addKioskCommands(CLI::App& app, CliContext& context) {
     command->callback([&context, kiosk, badgesFile, mute] {
         kiosk->database = context.databasePath();
         kiosk->server = core::serverFromEnvironment(kiosk->server);
-        if (kiosk->server.empty() && std::filesystem::exists(kiosk->database)) {
-            // A joined station syncs with the login its pack gave it (station_login.hpp).
-            SQLite::Database db(kiosk->database.string(), SQLite::OPEN_READONLY);
-            kiosk->server = orThrow(core::syncServerFor(db, ""));
-        }
         kiosk->sound = !*mute;
         if (!badgesFile->empty()) {
             std::ifstream in(*badgesFile);

@@ -20,6 +20,7 @@ const char* screenName(ScreenId screen) {
     case ScreenId::NotSaved: return "not_saved";
     case ScreenId::AdminPin: return "admin_pin";
     case ScreenId::Admin: return "admin";
+    case ScreenId::StationSetup: return "station_setup";
     }
     return "unknown";
 }

@@ -30,6 +30,7 @@ enum class ScreenId {
     NotSaved, // the store could not write the scan
     AdminPin,
     Admin,
+    StationSetup, // a kiosk with no event yet: it waits for the office's set-up code
 };
 [[nodiscard]] const char* screenName(ScreenId screen);
 
@@ -53,6 +54,13 @@ struct AdminState {
     bool boothAfterChoice = false;                // Booth was asked for before an exhibitor was set
 };
 
+// A kiosk joining its event with a set-up code (station_setup.hpp).
+struct SetupState {
+    bool joining = false;
+    std::string message; // what happened to the last code shown, in words
+    bool trouble = false; // the message is a problem (a badge, a spent code, no server)
+};
+
 struct UiState {
     ScreenId screen = ScreenId::Idle;
     core::TimeMs screenSince = 0;
@@ -61,6 +69,7 @@ struct UiState {
     std::optional<core::Decision> decision; // the one a result screen shows
     std::optional<LeadEditor> lead;
     AdminState admin;
+    SetupState setup;
     std::deque<core::TimeMs> cornerTaps; // the admin gesture: five taps within three seconds
     std::string wedgeBuffer;             // characters typed by a USB barcode scanner
     core::TimeMs wedgeLastAt = 0;

@@ -108,6 +108,20 @@ Expected<std::string> syncServerFor(SQLite::Database& db, const std::string& opt
     }
 }
 
+Expected<std::string> syncServerFor(const std::filesystem::path& database, const std::string& option) {
+    if (auto server = serverFromEnvironment(option); !server.empty())
+        return server;
+    std::error_code error;
+    if (!std::filesystem::exists(database, error))
+        return std::string{};
+    try {
+        SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
+        return serverFromStationLogin(db);
+    } catch (const SQLite::Exception& e) {
+        return Error::world(fmt::format("station database: {}", e.what()));
+    }
+}
+
 std::int64_t lastSyncAt(SQLite::Database& db) {
     SQLite::Statement query(db, "SELECT value FROM sync_state WHERE key = 'last_sync_at'");
     return query.executeStep() ? std::stoll(query.getColumn(0).getString()) : 0;

@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -52,6 +53,8 @@ private:
 // What `meetscan sync` connects with: --server, else $MEETSCAN_SERVER, else the station's own
 // login from its `meta` (station_login.hpp); empty when there is none of them.
 Expected<std::string> syncServerFor(SQLite::Database& db, const std::string& option);
+// The same for the database file at `database` (empty when it does not exist).
+Expected<std::string> syncServerFor(const std::filesystem::path& database, const std::string& option);
 
 // When this station last finished a sync round (ms since the epoch, 0 for never).
 [[nodiscard]] std::int64_t lastSyncAt(SQLite::Database& db);

@@ -1,5 +1,7 @@
 #include "ui/runner/kiosk_app.hpp"
 
+#include "core/sync/sync_client.hpp"
+
 #include <GLFW/glfw3.h>
 #include <fmt/core.h>
 #include <imgui.h>
@@ -58,39 +60,113 @@ Expected<std::unique_ptr<KioskApp>> KioskApp::create(const KioskOptions& options
             return loaded.error();
         script = std::move(loaded).value();
     }
-    auto worker = core::SessionWorker::start(options.database);
-    if (!worker)
-        return worker.error();
+    // No database yet: a kiosk of no event, which joins one with the office's set-up code.
+    std::error_code missing;
+    const bool joined = std::filesystem::exists(options.database, missing);
+    std::unique_ptr<core::SessionWorker> worker;
+    if (joined) {
+        auto started = core::SessionWorker::start(options.database);
+        if (!started)
+            return started.error();
+        worker = std::move(started).value();
+    }
     auto window = Window::open(options.windowed);
     if (!window)
         return window.error();
-    std::unique_ptr<KioskApp> app(new KioskApp(options, std::move(window).value(), std::move(worker).value()));
+    std::unique_ptr<KioskApp> app(new KioskApp(options, std::move(window).value(), std::move(worker)));
     app->m_startedAt = startedAt;
     app->m_script = std::move(script);
-    if (!options.server.empty()) {
-        // Sync runs on its own thread: an unreachable server shows in the admin panel, never in a scan.
-        core::SyncWorkerOptions syncOptions;
-        syncOptions.server = options.server;
-        syncOptions.database = options.database;
-        auto sync = core::SyncWorker::start(std::move(syncOptions));
-        if (!sync)
-            return sync.error();
-        app->m_sync = std::move(sync).value();
+    if (joined) {
+        if (auto started = app->startServices(); !started)
+            return started.error();
+    } else {
+        showScreen(app->m_state, ScreenId::StationSetup, core::nowMs(), 0);
     }
-    // Printing on its own thread too; a kiosk that cannot print still scans.
-    if (auto printer = core::PrintWorker::start(options.database); printer)
-        app->m_printer = std::move(printer).value();
-    else
-        fmt::print(stderr, "meetscan: warning: printing is off: {}\n", printer.error().message);
     if (auto opened = app->openSource(options.source); !opened)
         return opened.error();
     return app;
 }
 
+Status KioskApp::startServices() {
+    auto server = core::syncServerFor(m_options.database, m_options.server);
+    if (!server)
+        return server.error();
+    if (!server->empty()) {
+        // Sync runs on its own thread: an unreachable server shows in the admin panel, never in a scan.
+        core::SyncWorkerOptions syncOptions;
+        syncOptions.server = *server;
+        syncOptions.database = m_options.database;
+        auto sync = core::SyncWorker::start(std::move(syncOptions));
+        if (!sync)
+            return sync.error();
+        m_sync = std::move(sync).value();
+    }
+    // Printing on its own thread too; a kiosk that cannot print still scans.
+    if (auto printer = core::PrintWorker::start(m_options.database); printer)
+        m_printer = std::move(printer).value();
+    else
+        fmt::print(stderr, "meetscan: warning: printing is off: {}\n", printer.error().message);
+    return Done{};
+}
+
+void KioskApp::takeSetupCodes() {
+    for (auto& code : m_loop->takeResults()) {
+        if (!m_script.empty() && code.format != "Keyboard")
+            continue; // as in takeScans: a scripted session owns the input
+        if (m_joining)
+            continue; // one code at a time
+        const auto setup = core::parseSetupCode(code.text);
+        if (!setup) {
+            m_state.setup = {false, "That is not a station set-up code. The event's office prints one for this kiosk.",
+                             true};
+            ++m_decisionsSeen;
+            continue;
+        }
+        m_state.setup = {true, "", false};
+        // The join talks to the server: off the UI thread, so the screen keeps turning.
+        m_joining = std::async(std::launch::async, [setup = *setup, database = m_options.database] {
+            return core::joinThroughServer(setup, database);
+        });
+    }
+}
+
+void KioskApp::pollJoin(core::TimeMs now) {
+    if (!m_joining || m_joining->wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    auto joined = m_joining->get();
+    m_joining.reset();
+    ++m_decisionsSeen;
+    m_state.setup.joining = false;
+    std::error_code missing;
+    // A join whose first download failed keeps its database and login: the kiosk starts, and its
+    // sync finishes the download.
+    if (!joined && !std::filesystem::exists(m_options.database, missing)) {
+        std::string message = joined.error().message;
+        if (!message.empty() && message[0] >= 'a' && message[0] <= 'z')
+            message[0] = static_cast<char>(message[0] - 'a' + 'A'); // a sentence on screen, a line in the log
+        m_state.setup = {false, std::move(message), true};
+        return;
+    }
+    auto worker = core::SessionWorker::start(m_options.database);
+    if (!worker) {
+        m_state.setup = {false, worker.error().message, true};
+        return;
+    }
+    m_worker = std::move(worker).value();
+    m_snapshot = m_worker->snapshot();
+    if (auto started = startServices(); !started)
+        fmt::print(stderr, "meetscan: warning: {}\n", started.error().message);
+    showScreen(m_state, ScreenId::Idle, now, 0);
+    m_state.toast = joined ? "Joined " + joined->eventName + " as " + joined->station.name
+                           : "Joined; the event is still downloading";
+    m_state.toastUntil = now + 6000;
+}
+
 KioskApp::KioskApp(const KioskOptions& options, std::unique_ptr<Window> window, std::unique_ptr<core::SessionWorker> worker)
     : m_options(options), m_window(std::move(window)), m_worker(std::move(worker)), m_sound(options.sound) {
     m_fonts.load(30.0F);
-    m_snapshot = m_worker->snapshot();
+    if (m_worker)
+        m_snapshot = m_worker->snapshot();
     m_theme.accent = parseColour(m_snapshot.event.settings.accentColour, m_theme.accent);
     applyImGuiStyle(m_theme);
 }
@@ -205,13 +281,19 @@ void KioskApp::applyFakeInput() {
 void KioskApp::frame(core::TimeMs now) {
     stepScript(now);
     collectWedge(now);
-    takeScans(now);
-    takeDecisions(now);
+    if (m_worker) {
+        takeScans(now);
+        takeDecisions(now);
+    } else {
+        takeSetupCodes();
+        pollJoin(now);
+    }
     m_timings.mark(Phase::Drain);
     if (auto preview = m_loop->takePreview())
         m_preview.upload(*preview);
     m_timings.mark(Phase::Preview);
-    m_snapshot = m_worker->snapshot();
+    if (m_worker)
+        m_snapshot = m_worker->snapshot();
     if (m_sync)
         m_syncStatus = m_sync->status();
     if (m_printer)
@@ -257,6 +339,7 @@ void KioskApp::frame(core::TimeMs now) {
     case ScreenId::Summary: drawSummary(context); break;
     case ScreenId::AdminPin: drawAdminPin(context); break;
     case ScreenId::Admin: drawAdmin(context); break;
+    case ScreenId::StationSetup: drawStationSetup(context); break;
     }
     const char* overlay = drawOverlays(context);
     if (now < m_state.toastUntil && !m_state.toast.empty()) {
@@ -265,7 +348,8 @@ void KioskApp::frame(core::TimeMs now) {
         paint.card(min, ImVec2(min.x + size.x + 80.0F, min.y + size.y + 40.0F), m_theme.success, 24.0F);
         paint.text(ImVec2(viewport->Size.x / 2.0F, min.y + 20.0F), m_state.toast, m_theme.bodySize, m_theme.text, Align::Centre, true);
     }
-    adminGesture(paint, now);
+    if (m_worker) // the admin panel is the event's: a kiosk of no event has none yet
+        adminGesture(paint, now);
     ImGui::End();
 
     m_lastButtons = paint.buttons();

@@ -2,6 +2,7 @@
 // The kiosk's frame loop: drains the scan loop into the session worker, turns decisions into
 // screens, draws the current screen and carries out what it asked for.
 #include "core/session/session_worker.hpp"
+#include "core/stations/online_join.hpp"
 #include "core/sync/sync_worker.hpp"
 #include "core/system/service_notifier.hpp"
 #include "meetscan/scanner/scan_loop.hpp"
@@ -19,6 +20,7 @@
 #include "ui/ui_state.hpp"
 
 #include <chrono>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -42,6 +44,9 @@ public:
 private:
     KioskApp(const KioskOptions& options, std::unique_ptr<Window> window, std::unique_ptr<core::SessionWorker> worker);
     Status openSource(const std::string& spec);
+    Status startServices(); // sync and printing, once the kiosk belongs to an event
+    void takeSetupCodes();
+    void pollJoin(core::TimeMs now);
     void frame(core::TimeMs now);
     void takeScans(core::TimeMs now);
     void takeDecisions(core::TimeMs now);
@@ -58,7 +63,8 @@ private:
 
     KioskOptions m_options;
     std::unique_ptr<Window> m_window;
-    std::unique_ptr<core::SessionWorker> m_worker;
+    std::unique_ptr<core::SessionWorker> m_worker; // null until a new kiosk has joined its event
+    std::optional<std::future<Expected<core::JoinSummary>>> m_joining;
     std::unique_ptr<scanner::ScanLoop> m_loop;
     scanner::SoundPlayer m_sound;
     FontAtlas m_fonts;

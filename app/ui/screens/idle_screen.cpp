@@ -17,7 +17,9 @@ std::string hintFor(const core::SessionSnapshot& snapshot) {
     return {};
 }
 
-void drawPreview(ScreenContext& context, ImVec2 min, ImVec2 size) {
+} // namespace
+
+void drawCameraPreview(ScreenContext& context, ImVec2 min, ImVec2 size) {
     Painter& paint = context.paint;
     const Theme& theme = paint.theme();
     const PreviewView& preview = context.preview;
@@ -46,8 +48,6 @@ void drawPreview(ScreenContext& context, ImVec2 min, ImVec2 size) {
     paint.drawList().AddRect(imageMin, imageMax, withAlpha(theme.accent, 160), theme.rounding, 0, 4.0F);
 }
 
-} // namespace
-
 void drawIdle(ScreenContext& context) {
     Painter& paint = context.paint;
     const Theme& theme = paint.theme();
@@ -66,7 +66,7 @@ void drawIdle(ScreenContext& context) {
     float bottomReserve = snapshot.station.mode == core::Mode::Booth ? 150.0F : 90.0F;
     float height = std::max(240.0F, context.size.y - top - bottomReserve);
     float width = std::min(context.size.x - 2.0F * theme.margin, height * 16.0F / 9.0F);
-    drawPreview(context, ImVec2(centreX - width / 2.0F, top), ImVec2(width, height));
+    drawCameraPreview(context, ImVec2(centreX - width / 2.0F, top), ImVec2(width, height));
 
     if (snapshot.station.mode == core::Mode::Booth) {
         float y = top + height + 36.0F;

@@ -62,7 +62,11 @@ float personCardHeight(ScreenContext& context, const core::PersonCard& person, f
 // The thin bar at the bottom that shows how long a result screen stays.
 void drawTimeoutBar(ScreenContext& context);
 
+// The camera's picture, mirrored, with the outline of a code it just read.
+void drawCameraPreview(ScreenContext& context, ImVec2 min, ImVec2 size);
+
 void drawIdle(ScreenContext& context);
+void drawStationSetup(ScreenContext& context);
 void drawMeetResult(ScreenContext& context);
 void drawNotice(ScreenContext& context); // unknown, refused, no consent, not configured, not saved
 void drawBoothSignedIn(ScreenContext& context);
