@@ -24,7 +24,7 @@ core::Store& exportStore(CliContext& context, const std::string& server,
                          std::unique_ptr<core::DownloadedEvent>& holder) {
     if (server.empty())
         return context.store();
-    holder = orThrow(core::DownloadedEvent::fetch(server, context.store().events().event().id));
+    holder = orThrow(core::DownloadedEvent::fetch(server, context.store().events().event().id, context.databasePath()));
     return holder->store();
 }
 

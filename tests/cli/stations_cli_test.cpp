@@ -2,6 +2,8 @@
 // its station packs, their databases merged back. What belongs to whom is tried the way a
 // careless or hostile hand would: kiosks doing the office's work, a copied kiosk, tampered rows,
 // two databases set up apart, and a kiosk whose clock runs years ahead (faketime).
+#include "core/store/private_scratch.hpp"
+#include "support/background_process.hpp"
 #include "support/pgm_file.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
@@ -10,6 +12,11 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <csignal>
+#include <set>
+#include <thread>
 
 namespace meetscan::test {
 namespace {
@@ -93,7 +100,10 @@ TEST_F(StationsCli, KiosksJoinFromPacksRecordAndMergeBackUnderTheirOwnIds) {
     EXPECT_EQ(stationsCliScalar(m_dir / "lounge.pack", "SELECT count(*) FROM signing_key"), "0");
     EXPECT_EQ(stationsCliScalar(lounge, "SELECT count(*) FROM signing_key"), "0");
     EXPECT_EQ(stationsCliScalar(lounge, "SELECT count(*) FROM trusted_key"), "1");
-    EXPECT_EQ(stationsCliScalar(lounge, "SELECT count(*) FROM sync_outbox"), "0");
+    // Nothing of the office's waits to be sent from the kiosk: only its own station row.
+    EXPECT_EQ(stationsCliScalar(lounge, "SELECT group_concat(tbl || ':' || (row_id = (SELECT value FROM meta "
+                                        "WHERE key = 'station_id'))) FROM sync_outbox"),
+              "station:1");
     EXPECT_EQ(stationsCliScalar(lounge, "SELECT instr(settings, 'pin') FROM event"), "0");
 
     auto met = scan(lounge, {"A1", "B2"});
@@ -220,6 +230,46 @@ TEST_F(StationsCli, ARosterChangeReachesAKioskAsANewPack) {
     auto wrong = at(booth, {"init", "--join", (m_dir / "other.pack").string()});
     EXPECT_EQ(wrong.exitCode, 2);
     EXPECT_NE(wrong.err.find("another event or station"), std::string::npos) << wrong.err;
+}
+
+// A merge killed on the spot (SIGKILL: no handler runs) leaves its copies of the roster only in
+// the private folder beside the database, never in /tmp, and the next command sweeps them.
+TEST_F(StationsCli, AMergeKilledMidwayLeavesNothingPersonalInTmpAndTheNextCommandSweepsIt) {
+    std::string csv = "badge_code,first_name,last_name,email\n";
+    for (int i = 0; i < 60000; ++i)
+        csv += fmt::format("P{0:06},Person,Number {0},p{0}@example.org\n", i);
+    ASSERT_EQ(at(m_office, {"import", "roster", m_dir.write("big.csv", csv).string()}).exitCode, 0);
+    const auto lounge = kiosk("lounge", "meet");
+    auto tmpEntries = [] {
+        std::set<std::string> names;
+        for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::temp_directory_path())) {
+            const auto name = entry.path().filename().string();
+            if (name.rfind("meetscan", 0) == 0 && name.rfind("meetscan-test-", 0) != 0)
+                names.insert(name);
+        }
+        return names;
+    };
+    const auto tmpBefore = tmpEntries();
+    const auto root = core::scratchRoot(m_dir.path());
+    test::BackgroundProcess merge(test::meetscanCommand({"--db", m_office.string(), "merge", lounge.string()}),
+                                  m_dir / "merge");
+    bool caught = false;
+    for (int i = 0; i < 2000 && !caught && !merge.finished(); ++i) {
+        std::error_code error;
+        for (const auto& folder : std::filesystem::directory_iterator(root, error))
+            for (const auto& file : std::filesystem::directory_iterator(folder.path(), error))
+                caught = caught || std::filesystem::file_size(file.path(), error) > 1'000'000;
+        if (!caught)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    ASSERT_TRUE(caught) << "the merge ended before a copy of the roster was seen: " << merge.err();
+    merge.signal(SIGKILL);
+    EXPECT_EQ(merge.wait(), -1);
+    EXPECT_EQ(tmpEntries(), tmpBefore) << "nothing of the merge in /tmp";
+    EXPECT_FALSE(std::filesystem::is_empty(root)) << "the killed merge's copy is still beside the database";
+    ASSERT_EQ(at(m_office, {"stats"}).exitCode, 0);
+    EXPECT_FALSE(std::filesystem::exists(root)) << "the next command swept it";
+    EXPECT_EQ(stationsCliScalar(m_office, "SELECT count(*) FROM attendee"), "60004") << "the office is unharmed";
 }
 
 // The old failure: a kiosk whose clock ran years ahead kept its roster rows on top for good, so

@@ -2,6 +2,7 @@
 // once against a throw-away PostgreSQL cluster (synced, nothing waiting) and once against a
 // server that is not there (the error in words, the scans still queued).
 #include "core/store/store.hpp"
+#include "core/sync/event_schema.hpp"
 #include "core/sync/pg_connection.hpp"
 #include "core/sync/server_schema.hpp"
 #include "support/pg_server.hpp"
@@ -61,6 +62,7 @@ protected:
         ana.id = core::attendeeIdForCode("A1");
         ana.firstName = "Ana";
         ASSERT_TRUE((*store)->attendees().importAll({ana}));
+        m_schema = *core::eventSchemaName((*store)->events().metaValue("event_id"));
     }
 
     std::filesystem::path runAdmin(const std::string& server) {
@@ -81,6 +83,7 @@ protected:
     }
 
     test::TempDir m_dir;
+    std::string m_schema; // the event's schema on the server (event_schema.hpp)
     int m_runs = 0;
 };
 
@@ -98,7 +101,7 @@ TEST_F(SyncPanelScreens, SyncedKioskShowsAGreenLightAndAnEmptyQueue) {
     EXPECT_TRUE(shot.says("Synced just now")) << testing::PrintToString(shot.texts);
     EXPECT_TRUE(shot.says("0 waiting"));
     EXPECT_TRUE(shot.says("Sync now"));
-    EXPECT_EQ(server->scalar("SELECT count(*) FROM attendee"), "1") << "the kiosk pushed its roster";
+    EXPECT_EQ(server->scalar("SELECT count(*) FROM " + m_schema + ".attendee"), "1") << "the kiosk pushed its roster";
 }
 
 TEST_F(SyncPanelScreens, UnreachableServerShowsTheErrorAndTheQueue) {

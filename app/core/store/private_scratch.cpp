@@ -38,6 +38,15 @@ void sweep(const std::filesystem::path& root) {
 
 std::filesystem::path scratchRoot(const std::filesystem::path& folder) { return folder / ".meetscan-scratch"; }
 
+void sweepLeftOverScratch(const std::filesystem::path& database) {
+    const auto root = scratchRoot(database.has_parent_path() ? database.parent_path() : std::filesystem::path("."));
+    std::error_code error;
+    if (!std::filesystem::is_directory(root, error))
+        return;
+    sweep(root);
+    rmdir(root.c_str()); // gone when nothing of a live process is left in it
+}
+
 Expected<PrivateScratch> PrivateScratch::create(const std::filesystem::path& nextTo) {
     const auto folder = nextTo.has_parent_path() ? nextTo.parent_path() : std::filesystem::path(".");
     const auto root = scratchRoot(folder);

@@ -30,4 +30,8 @@ private:
 // The folder that holds the scratch folders of databases in `folder`.
 [[nodiscard]] std::filesystem::path scratchRoot(const std::filesystem::path& folder);
 
+// Removes the scratch folders beside `database` whose process is gone (Store::open calls it, so
+// any next command clears what a killed one left).
+void sweepLeftOverScratch(const std::filesystem::path& database);
+
 } // namespace meetscan::core

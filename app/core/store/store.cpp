@@ -1,6 +1,7 @@
 #include "core/store/store.hpp"
 
 #include "core/store/database.hpp"
+#include "core/store/private_scratch.hpp"
 
 #include <fmt/format.h>
 
@@ -11,6 +12,7 @@ Store::Store(std::filesystem::path path, std::unique_ptr<SQLite::Database> db)
       m_scans(*m_db), m_meetings(*m_db), m_leads(*m_db), m_keys(*m_db) {}
 
 Expected<std::unique_ptr<Store>> Store::open(const std::filesystem::path& path) {
+    sweepLeftOverScratch(path);
     auto db = openDatabase(path);
     if (!db)
         return db.error();

@@ -7,7 +7,6 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
-#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -53,30 +52,22 @@ Expected<std::unique_ptr<Store>> downloadEvent(const std::string& server, const 
     }
 }
 
-Expected<std::unique_ptr<DownloadedEvent>> DownloadedEvent::fetch(const std::string& server, const std::string& eventId) {
-    std::string pattern = (std::filesystem::temp_directory_path() / "meetscan-export-XXXXXX").string();
-    std::vector<char> buffer(pattern.begin(), pattern.end());
-    buffer.push_back('\0');
-    if (mkdtemp(buffer.data()) == nullptr)
-        return Error::world(fmt::format("cannot create a temporary folder in {}",
-                                        std::filesystem::temp_directory_path().string()));
-    const std::filesystem::path folder(buffer.data());
-    auto store = downloadEvent(server, eventId, folder / "event.db");
-    if (!store) {
-        std::error_code ignored;
-        std::filesystem::remove_all(folder, ignored);
+Expected<std::unique_ptr<DownloadedEvent>> DownloadedEvent::fetch(const std::string& server, const std::string& eventId,
+                                                                  const std::filesystem::path& nextTo) {
+    auto scratch = PrivateScratch::create(nextTo);
+    if (!scratch)
+        return scratch.error();
+    auto store = downloadEvent(server, eventId, scratch->path() / "event.db");
+    if (!store)
         return store.error();
-    }
-    return std::unique_ptr<DownloadedEvent>(new DownloadedEvent(folder, std::move(store).value()));
+    return std::unique_ptr<DownloadedEvent>(new DownloadedEvent(std::move(*scratch), std::move(store).value()));
 }
 
-DownloadedEvent::DownloadedEvent(std::filesystem::path folder, std::unique_ptr<Store> store)
-    : m_folder(std::move(folder)), m_store(std::move(store)) {}
+DownloadedEvent::DownloadedEvent(PrivateScratch scratch, std::unique_ptr<Store> store)
+    : m_scratch(std::move(scratch)), m_store(std::move(store)) {}
 
 DownloadedEvent::~DownloadedEvent() {
     m_store.reset(); // close the database before its folder goes
-    std::error_code ignored;
-    std::filesystem::remove_all(m_folder, ignored);
 }
 
 } // namespace meetscan::core

@@ -1,6 +1,7 @@
 #pragma once
 // The whole event as the server holds it, in a SQLite database of its own, so the exporters that
 // run on one station run unchanged on the event.
+#include "core/store/private_scratch.hpp"
 #include "core/store/store.hpp"
 
 #include <filesystem>
@@ -16,11 +17,13 @@ namespace meetscan::core {
 Expected<std::unique_ptr<Store>> downloadEvent(const std::string& server, const std::string& eventId,
                                                const std::filesystem::path& path);
 
-// A download into a fresh temporary folder, removed with everything in it when this goes away:
-// what `meetscan export ... --server URL` runs the exporters on.
+// A download into a private scratch folder beside `nextTo` (this station's database), never in
+// /tmp, removed with everything in it when this goes away and swept by the next command if the
+// process is killed: what `meetscan export ... --server URL` runs the exporters on.
 class DownloadedEvent {
 public:
-    static Expected<std::unique_ptr<DownloadedEvent>> fetch(const std::string& server, const std::string& eventId);
+    static Expected<std::unique_ptr<DownloadedEvent>> fetch(const std::string& server, const std::string& eventId,
+                                                            const std::filesystem::path& nextTo);
     ~DownloadedEvent();
     DownloadedEvent(const DownloadedEvent&) = delete;
     DownloadedEvent& operator=(const DownloadedEvent&) = delete;
@@ -28,9 +31,9 @@ public:
     Store& store() { return *m_store; }
 
 private:
-    DownloadedEvent(std::filesystem::path folder, std::unique_ptr<Store> store);
-    std::filesystem::path m_folder;
-    std::unique_ptr<Store> m_store;
+    DownloadedEvent(PrivateScratch scratch, std::unique_ptr<Store> store);
+    PrivateScratch m_scratch;
+    std::unique_ptr<Store> m_store; // closed before the scratch folder goes (declared after it)
 };
 
 } // namespace meetscan::core
