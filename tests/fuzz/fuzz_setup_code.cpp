@@ -1,0 +1,19 @@
+// A station set-up code, as a kiosk's camera or USB scanner reads it: any text at all. What the
+// parser takes must name only a server and a token, and write back to the same text.
+#include "core/sync/station_setup.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const auto code = meetscan::core::parseSetupCode(text);
+    if (!code)
+        return 0;
+    if (code->token.size() != 64 || code->server.find("password") != std::string::npos ||
+        code->server.find("user") != std::string::npos || meetscan::core::setupCodeText(*code) != text)
+        std::abort();
+    return 0;
+}
