@@ -191,6 +191,11 @@ TEST_F(StationsCli, TamperedRowsFailTheMergeNamedAndChangeNothing) {
          "UPDATE attendee SET company = 'Forged' WHERE badge_code = 'C3'",
          "only the office changes the roster"},
         {"INSERT INTO trusted_key (public_key, kind, added_at) VALUES ('forged-key', 'meetscan', 1)", "trusted_key"},
+        // Saying it is the office proves nothing: only the office's secret does.
+        {"UPDATE meta SET value = 'office' WHERE key = 'role'; INSERT OR REPLACE INTO meta (key, value) VALUES "
+         "('office_secret', 'guessed'); INSERT INTO trusted_key (public_key, kind, added_at) VALUES ('forged-key', "
+         "'meetscan', 1)",
+         "trusted_key"},
         {"INSERT INTO erasure (attendee_id, station_id, at) SELECT id, '', 1 FROM attendee WHERE badge_code = 'A1'",
          "only its owner may change it"},
     };

@@ -22,12 +22,14 @@ protected:
         m_event = organiser->events().event();
         m_event.name = "Rules Conf";
         ASSERT_TRUE(organiser->events().saveEvent(m_event));
+        m_officeSecret = test::officeSecretOf(*organiser);
     }
 
     // A station of the event with the roster and exhibitors imported.
     std::unique_ptr<Store> station(const std::string& name, Mode mode, const std::string& exhibitor = "") {
         auto store = test::openStore(m_dir / (name + ".db"));
         EXPECT_TRUE(store->events().saveEvent(m_event));
+        test::shareOffice(*store, m_officeSecret); // copies of one office, each holding the roster
         auto own = store->events().station();
         own.name = name;
         own.mode = mode;
@@ -56,6 +58,7 @@ protected:
     static const std::string kVisitor;
     test::TempDir m_dir;
     Event m_event;
+    std::string m_officeSecret;
 };
 
 const std::string MergeRulesTest::kVisitor = attendeeIdForCode("P01");

@@ -28,6 +28,18 @@ inline std::unique_ptr<core::Store> openStore(const std::filesystem::path& path)
     return std::move(store).value();
 }
 
+// Makes `store` another copy of the office that `officeSecret` proves (row_owners.hpp): these
+// suites fold the merge rules over databases that each hold the roster, as copies of one office.
+inline void shareOffice(core::Store& store, const std::string& officeSecret) {
+    SQLite::Statement save(store.database(), "UPDATE meta SET value = ? WHERE key = 'office_secret'");
+    save.bind(1, officeSecret);
+    save.exec();
+}
+
+inline std::string officeSecretOf(core::Store& store) {
+    return store.database().execAndGet("SELECT value FROM meta WHERE key = 'office_secret'").getString();
+}
+
 // A consistent copy of a closed or open database file (VACUUM INTO keeps user_version).
 inline void snapshotDatabase(const std::filesystem::path& from, const std::filesystem::path& to) {
     SQLite::Database source(from.string(), SQLite::OPEN_READONLY);
@@ -102,17 +114,20 @@ public:
 
     MergeEvent(const std::filesystem::path& dir, unsigned seed, int stations) : m_random(seed) {
         core::Event event;
+        std::string officeSecret;
         {
             auto organiser = openStore(dir / "organiser.db");
             event = organiser->events().event();
             event.name = "Merge Fest";
             check(organiser->events().saveEvent(event));
+            officeSecret = officeSecretOf(*organiser);
         }
         m_eventId = event.id;
         for (int i = 0; i < stations; ++i) {
             const auto path = dir / fmt::format("station-{}.db", i);
             auto store = openStore(path);
             check(store->events().saveEvent(event));
+            shareOffice(*store, officeSecret);
             auto station = store->events().station();
             station.name = fmt::format("kiosk-{}", i);
             station.mode = i % 4 == 0 ? core::Mode::Meet : core::Mode::Booth;

@@ -29,7 +29,7 @@ struct SourceCopy {
     std::filesystem::path path;
     std::string eventId;
     std::string stationId;
-    DatabaseRole role = DatabaseRole::Station;
+    std::string officeSecret; // proves the file is the office's own copy (row_owners.hpp)
 };
 
 // Checks that `path` is a MeetScan database and snapshots it into `copy` (VACUUM INTO reads a
@@ -63,7 +63,8 @@ Expected<SourceCopy> copySource(const std::filesystem::path& path, const std::fi
     if (!migrated)
         return Error{migrated.error().kind, fmt::format("{}: {}", path.string(), migrated.error().message)};
     EventRepository copied(**migrated);
-    return SourceCopy{copy, copied.metaValue("event_id"), copied.metaValue("station_id"), databaseRole(**migrated)};
+    return SourceCopy{copy, copied.metaValue("event_id"), copied.metaValue("station_id"),
+                      databaseRole(**migrated) == DatabaseRole::Office ? copied.metaValue("office_secret") : ""};
 }
 
 // Attaches a database file for the lifetime of the guard. Declared before the transaction
@@ -91,10 +92,10 @@ private:
     std::string m_schema;
 };
 
-Expected<MergeCounts> foldFile(SQLite::Database& db, const std::filesystem::path& path, References references) {
+Expected<MergeCounts> foldFile(SQLite::Database& db, const std::filesystem::path& path, FoldInto into) {
     Attached attached(db, path, "merge_source");
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto counts = foldAttached(db, "merge_source", references);
+    auto counts = foldAttached(db, "merge_source", into);
     if (counts)
         transaction.commit();
     return counts;
@@ -133,28 +134,44 @@ Expected<MergeReport> mergeDatabases(SQLite::Database& target, const std::vector
                                                       others[i].string()));
             copies.push_back(std::move(*copy));
         }
-        // Folding is associative, so the files are folded together first and the target takes
-        // them all in one transaction (SQLite cannot attach more than a few files at once).
-        const auto stagingPath = scratch->path() / "staging.db";
-        {
+        // Folding is associative, so the files are folded together in scratch databases first
+        // (SQLite cannot attach more than a few files at once). Only files that prove they are
+        // the office's own copy (row_owners.hpp) carry its authority, so they are folded apart
+        // and reach the target first; the stations' copies are then checked against the office's
+        // rows. Both scratch databases are filled before the target is touched.
+        const std::string office = officeIdOf(target);
+        std::vector<std::size_t> officeFiles;
+        std::vector<std::size_t> stationFiles;
+        for (std::size_t i = 0; i < copies.size(); ++i)
+            (!office.empty() && officeIdForSecret(copies[i].officeSecret) == office ? officeFiles : stationFiles)
+                .push_back(i);
+        std::vector<std::filesystem::path> stagings;
+        for (const auto* group : {&officeFiles, &stationFiles}) {
+            if (group->empty())
+                continue;
+            const auto stagingPath = scratch->path() / fmt::format("staging-{}.db", stagings.size());
             auto staging = openDatabase(stagingPath);
             if (!staging)
                 return staging.error();
-            // The files' rows carry their owners' authority only as far as every file is the
-            // office's own; a mix is stations' copies.
-            const bool allOffice = std::all_of(copies.begin(), copies.end(), [](const SourceCopy& c) {
-                return c.role == DatabaseRole::Office;
-            });
-            saveDatabaseRole(**staging, allOffice ? DatabaseRole::Office : DatabaseRole::Station);
-            for (std::size_t i = 0; i < copies.size(); ++i)
-                if (auto folded = foldFile(**staging, copies[i].path, References::CheckAtTheTarget); !folded)
+            if (group == &officeFiles)
+                saveOfficeSecret(**staging, copies[group->front()].officeSecret);
+            else
+                makeStationOf(**staging, office);
+            for (const std::size_t i : *group)
+                if (auto folded = foldFile(**staging, copies[i].path, FoldInto::Scratch); !folded)
                     return Error{folded.error().kind, fmt::format("{}: {}", others[i].string(), folded.error().message)};
+            stagings.push_back(stagingPath);
         }
-        auto counts = foldFile(target, stagingPath, References::CheckNow);
-        if (!counts)
-            return counts.error();
+        for (const auto& stagingPath : stagings) {
+            auto counts = foldFile(target, stagingPath, FoldInto::Database);
+            if (!counts)
+                return counts.error();
+            for (const auto& [table, folded] : counts->tables) {
+                report.counts.tables[table].added += folded.added;
+                report.counts.tables[table].updated += folded.updated;
+            }
+        }
         report.databases = static_cast<int>(others.size());
-        report.counts = std::move(*counts);
         return report;
     } catch (const SQLite::Exception& e) {
         return Error::world(fmt::format("merge failed: {}", e.what()));

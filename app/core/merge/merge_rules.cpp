@@ -128,15 +128,16 @@ void attachStaging(SQLite::Database& db, const std::string& schema) {
         db.exec(fmt::format("CREATE TABLE {0}.{1} AS SELECT * FROM main.{1} WHERE 0", schema, table));
 }
 
-Expected<MergeCounts> foldAttached(SQLite::Database& db, const std::string& schema, References references) {
+Expected<MergeCounts> foldAttached(SQLite::Database& db, const std::string& schema, FoldInto into,
+                                   std::optional<RowSource> claimed) {
     if (!isIdentifier(schema))
         return Error::badInput(fmt::format("bad schema name {}", schema));
     using namespace merge_steps;
     try {
-        if (auto checked = checkIncomingRows(db, schema, references); !checked)
+        if (auto checked = checkIncomingRows(db, schema, into); !checked)
             return checked.error();
-        const RowSource source = rowSourceOf(db, schema);
-        if (auto owned = checkRowOwners(db, schema, source); !owned)
+        const RowSource source = claimed.value_or(rowSourceOf(db, schema));
+        if (auto owned = checkRowOwners(db, schema, source, into == FoldInto::Database); !owned)
             return owned.error();
         MergeCounts counts;
         std::map<std::string, int> before;

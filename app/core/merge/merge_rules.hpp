@@ -4,11 +4,13 @@
 // every other station in any order, any number of times, and all end with the same rows.
 // `meetscan merge` folds other database files; sync folds rows pulled from the server.
 #include "core/merge/row_checks.hpp"
+#include "core/merge/row_owners.hpp"
 #include "meetscan/scanner/expected.hpp"
 
 #include <SQLiteCpp/Database.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,9 +45,10 @@ void attachStaging(SQLite::Database& db, const std::string& schema);
 // database file first); it may hold a row more than once. Does not check that both belong to
 // the same event: the caller does (see mergeDatabases). A constraint broken by the source's
 // rows is bad input; anything else is a world failure. Rows are checked first (row_checks.hpp,
-// row_owners.hpp); `references` is CheckAtTheTarget only for a scratch database that is folded
-// into the target afterwards.
+// row_owners.hpp); `into` is Scratch only for a scratch database that is folded into the target
+// afterwards.
+// `source` overrides where the rows come from (row_owners.hpp) for a pack joined by hand.
 Expected<MergeCounts> foldAttached(SQLite::Database& db, const std::string& schema,
-                                   References references = References::CheckNow);
+                                   FoldInto into = FoldInto::Database, std::optional<RowSource> source = std::nullopt);
 
 } // namespace meetscan::core

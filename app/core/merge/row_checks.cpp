@@ -15,6 +15,9 @@ namespace meetscan::core {
 
 namespace {
 
+// Times (ms, up to the year 9999), counts and flags: far from where the clocks' `last + 1` would
+// overflow, yet years ahead of any real clock.
+constexpr long long kLargestWholeNumber = 253'402'300'799'999;
 constexpr std::string_view kUlid = "(length({0}) = 26 AND {0} NOT GLOB '*[^0-9A-HJKMNP-TV-Z]*')";
 constexpr std::string_view kRosterId = "(length({0}) = 17 AND {0} GLOB 'A*' AND {0} NOT GLOB '?*[^0-9A-HJKMNP-TV-Z]*')";
 // Exhibitor ids come from the organiser's file; they are never a path or a control sequence.
@@ -81,11 +84,11 @@ std::string ref(std::string_view schema, std::string_view table, std::string_vie
                        value);
 }
 
-std::vector<Rule> rules(const std::string& s, References references) {
+std::vector<Rule> rules(const std::string& s, FoldInto into) {
     auto ulid = [](const char* column) { return fmt::format(fmt::runtime(kUlid), fmt::format("r.{}", column)); };
     auto rosterId = [](const char* column) { return fmt::format(fmt::runtime(kRosterId), fmt::format("r.{}", column)); };
-    auto known = [&s, references](const char* table, const char* column) {
-        return references == References::CheckNow ? ref(s, table, "id", fmt::format("r.{}", column)) : std::string("1");
+    auto known = [&s, into](const char* table, const char* column) {
+        return into == FoldInto::Database ? ref(s, table, "id", fmt::format("r.{}", column)) : std::string("1");
     };
     auto station = [&known](const char* column) { return known("station", column); };
     auto person = [&known](const char* column) { return known("attendee", column); };
@@ -176,21 +179,22 @@ Status firstBad(SQLite::Database& db, const std::string& schema, const std::stri
 
 } // namespace
 
-Status checkIncomingRows(SQLite::Database& db, const std::string& schema, References references) {
+Status checkIncomingRows(SQLite::Database& db, const std::string& schema, FoldInto into) {
     registerFunctions(db);
     for (const auto& table : foldedTables()) {
         const std::string key = keyOf(table);
         for (const auto& column : columnsOf(db, schema, table)) {
             const std::string missing = column.required ? fmt::format(" OR r.{} IS NULL", column.name) : "";
             const std::string failing =
-                column.integer ? fmt::format("typeof(r.{0}) NOT IN ('integer', 'null'){1}", column.name, missing)
+                column.integer ? fmt::format("typeof(r.{0}) NOT IN ('integer', 'null') OR coalesce(abs(r.{0}), 0) > {2}{1}",
+                                             column.name, missing, kLargestWholeNumber)
                                : fmt::format("NOT meetscan_text_ok(r.{0}){1}", column.name, missing);
-            const char* why = column.integer ? "is not a whole number" : "is missing or not clean UTF-8 text";
+            const char* why = column.integer ? "is not a whole number up to the year 9999 in ms" : "is missing or not clean UTF-8 text";
             if (auto bad = firstBad(db, schema, table, key, column.name, failing, why); !bad)
                 return bad;
         }
     }
-    for (const auto& rule : rules(schema, references))
+    for (const auto& rule : rules(schema, into))
         if (auto bad = firstBad(db, schema, rule.table, rule.key, rule.column, rule.failing, rule.why); !bad)
             return bad;
     return Done{};

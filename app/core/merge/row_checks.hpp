@@ -21,9 +21,10 @@ namespace meetscan::core {
 // - values lie inside their sets (modes, outcomes, ratings, edited fields, key kinds, consent).
 // Bad input names the table, the row and the column. Throws SQLite::Exception for a failing world.
 // Many merged files are folded into a scratch database first; their rows may name people only
-// the target knows, so there references wait for the fold into the target.
-enum class References { CheckNow, CheckAtTheTarget };
+// the target knows, so there references (and the office's rows, row_owners.hpp) are checked at
+// the fold into the target.
+enum class FoldInto { Database, Scratch };
 [[nodiscard]] Status checkIncomingRows(SQLite::Database& db, const std::string& schema,
-                                       References references = References::CheckNow);
+                                       FoldInto into = FoldInto::Database);
 
 } // namespace meetscan::core

@@ -2,6 +2,9 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
+#include <sodium.h>
+
+#include <array>
 
 #include <string_view>
 #include <vector>
@@ -45,13 +48,56 @@ void saveDatabaseRole(SQLite::Database& db, DatabaseRole role, const std::string
 
 const char* toString(DatabaseRole role) { return role == DatabaseRole::Station ? "station" : "office"; }
 
+namespace {
+
+std::string hashOfSecretImpl(const std::string& secret) {
+    if (secret.empty())
+        return {};
+    std::array<unsigned char, 16> hash{};
+    crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(secret.data()), secret.size(),
+                       nullptr, 0);
+    std::array<char, hash.size() * 2 + 1> hex{};
+    sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
+    return hex.data();
+}
+
+void setMetaIn(SQLite::Database& db, const std::string& schema, const char* key, const std::string& value) {
+    SQLite::Statement save(db, fmt::format("INSERT OR REPLACE INTO {}.meta (key, value) VALUES (?, ?)", schema));
+    save.bind(1, key);
+    save.bind(2, value);
+    save.exec();
+}
+
+} // namespace
+
+std::string officeIdOf(SQLite::Database& db, const std::string& schema) {
+    if (databaseRole(db, schema) == DatabaseRole::Office)
+        return hashOfSecretImpl(metaIn(db, schema, "office_secret"));
+    return metaIn(db, schema, "office_id");
+}
+
+void makeStationOf(SQLite::Database& db, const std::string& officeId, const std::string& schema) {
+    saveDatabaseRole(db, DatabaseRole::Station, schema);
+    db.exec(fmt::format("DELETE FROM {}.meta WHERE key = 'office_secret'", schema));
+    setMetaIn(db, schema, "office_id", officeId);
+}
+
+void saveOfficeSecret(SQLite::Database& db, const std::string& secret) {
+    saveDatabaseRole(db, DatabaseRole::Office);
+    setMetaIn(db, "main", "office_secret", secret);
+}
+
+std::string officeIdForSecret(const std::string& secret) { return hashOfSecretImpl(secret); }
+
 RowSource rowSourceOf(SQLite::Database& db, const std::string& schema) {
     if (!hasMeta(db, schema))
         return RowSource::Server;
-    return metaIn(db, schema, "role") == "office" ? RowSource::Office : RowSource::Stations;
+    const std::string office = officeIdOf(db, "main");
+    const std::string proof = hashOfSecretImpl(metaIn(db, schema, "office_secret"));
+    return !office.empty() && proof == office ? RowSource::Office : RowSource::Stations;
 }
 
-Status checkRowOwners(SQLite::Database& db, const std::string& schema, RowSource source) {
+Status checkRowOwners(SQLite::Database& db, const std::string& schema, RowSource source, bool officeRowsChecked) {
     const std::string me = metaIn(db, "main", "station_id");
     const std::string& s = schema;
     std::vector<OwnedRule> rules;
@@ -90,8 +136,9 @@ Status checkRowOwners(SQLite::Database& db, const std::string& schema, RowSource
                                      s),
                          "is a walk-in of this station, changed elsewhere"});
     }
-    if (databaseRole(db) == DatabaseRole::Office && source == RowSource::Stations) {
-        // The office's rows: a station holds copies of them, never newer versions.
+    if (officeRowsChecked && source == RowSource::Stations) {
+        // The office's rows: a station holds copies of them, never newer versions, and a station
+        // takes them from its office (a pack, the office's file, the server), not from a peer.
         rules.push_back({"attendee", "id",
                          fmt::format("SELECT s.id FROM {0}.attendee s LEFT JOIN main.attendee m ON m.id = s.id "
                                      "WHERE s.source = 'roster' AND (m.id IS NULL OR (s.erased_at IS NOT NULL AND "

@@ -18,6 +18,18 @@ enum class DatabaseRole { Office, Station };
 void saveDatabaseRole(SQLite::Database& db, DatabaseRole role, const std::string& schema = "main");
 [[nodiscard]] const char* toString(DatabaseRole role);
 
+// Which office a database answers to: the hash of the office's secret (migration 9), kept by the
+// office itself and given to each station in its pack. Empty when unknown.
+[[nodiscard]] std::string officeIdOf(SQLite::Database& db, const std::string& schema = "main");
+// The office id that the office secret `secret` proves.
+[[nodiscard]] std::string officeIdForSecret(const std::string& secret);
+// Turns the (freshly made) database in `schema` into a station of the office `officeId`: its role,
+// the office's id, and no office secret.
+void makeStationOf(SQLite::Database& db, const std::string& officeId, const std::string& schema = "main");
+// Makes `db` an office copy holding `secret` (a scratch database that carries only that office's
+// own files).
+void saveOfficeSecret(SQLite::Database& db, const std::string& secret);
+
 // Where the rows of an attached schema come from, as far as ownership goes.
 enum class RowSource {
     Office,   // the office's own database (or a pack it wrote): its roster rows are the roster
@@ -25,13 +37,16 @@ enum class RowSource {
     Stations, // one or more stations' databases: copies of the roster, never changes to it
 };
 
-// A database file's `meta` says office or station; a staging schema (no `meta`) holds rows
-// pulled from the server.
+// A file is the office's own only when it holds the secret of the office main answers to; what
+// it says its role is counts for nothing. A staging schema (no `meta`) holds rows pulled from
+// the server.
 [[nodiscard]] RowSource rowSourceOf(SQLite::Database& db, const std::string& schema);
 
-// Bad input when `schema` holds a changed or made-up copy of a row that main owns: one of this
-// station's own rows, or (main being the office) a roster, exhibitor, key or erasure row that
-// did not come from the office. Stale copies (older versions) are fine: the fold keeps ours.
-[[nodiscard]] Status checkRowOwners(SQLite::Database& db, const std::string& schema, RowSource source);
+// Bad input when `schema` holds a changed or made-up copy of a row that main owns or knows from
+// its office: one of this station's own rows, or a roster, exhibitor, key or erasure row that
+// did not come from the office (checked at the fold into the target, not into a scratch
+// database). Stale copies (older versions) are fine: the fold keeps ours.
+[[nodiscard]] Status checkRowOwners(SQLite::Database& db, const std::string& schema, RowSource source,
+                                    bool officeRowsChecked = true);
 
 } // namespace meetscan::core

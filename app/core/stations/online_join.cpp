@@ -43,7 +43,7 @@ Expected<JoinSummary> joinThroughServer(const SetupCode& code, const std::filesy
         EventRepository events(**db);
         events.saveMetaValue("event_id", redeemed->eventId);
         events.saveMetaValue("station_id", redeemed->station.id);
-        saveDatabaseRole(**db, DatabaseRole::Station);
+        makeStationOf(**db, redeemed->officeId);
         saveStationLogin(**db, redeemed->login);
         // Its own row, queued: the kiosk owns it and sends it with the first sync.
         if (auto saved = events.saveStation(redeemed->station); !saved)

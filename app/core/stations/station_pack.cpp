@@ -77,7 +77,7 @@ void fillPack(SQLite::Database& office, const Station& station, const std::optio
     setMeta(office, "pack", "event_id", metaIn(office, "main", "event_id"));
     setMeta(office, "pack", "station_id", station.id);
     setMeta(office, "pack", kPackWrittenAtKey, std::to_string(nowMs()));
-    saveDatabaseRole(office, DatabaseRole::Station, "pack");
+    makeStationOf(office, officeIdOf(office), "pack");
     if (login)
         setLogin(office, "pack", *login);
     transaction.commit();
@@ -165,6 +165,9 @@ Expected<PackSummary> writeStationPack(SQLite::Database& office, PackRequest req
             summary.exhibitors = countRows(office, "pack", "exhibitor");
             summary.trustedKeys = countRows(office, "pack", "trusted_key");
         }
+        // The pack holds the roster, and with --server the station's password: for its owner only.
+        std::filesystem::permissions(building, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                     error);
         std::filesystem::rename(building, request.out, error);
         if (error)
             return Error::world(fmt::format("cannot write {}: {}", request.out.string(), error.message()));
@@ -263,7 +266,12 @@ Expected<JoinSummary> joinUpdate(const std::filesystem::path& pack, SQLite::Data
             return migrated.error();
         AttachedPack attached(kiosk, copy);
         SQLite::Transaction transaction(kiosk, SQLite::TransactionBehavior::IMMEDIATE);
-        auto folded = foldAttached(kiosk, "pack");
+        // A pack carries no proof of its office: joining one is the same deliberate act as
+        // setting the kiosk up from the first pack, so it is taken as the office's when it
+        // names the kiosk's office.
+        if (officeIdOf(kiosk, "pack") != officeIdOf(kiosk))
+            return Error::badInput(fmt::format("{} was written by another office than this kiosk's", pack.string()));
+        auto folded = foldAttached(kiosk, "pack", FoldInto::Database, RowSource::Office);
         if (!folded)
             return Error{folded.error().kind, fmt::format("{}: {}", pack.string(), folded.error().message)};
         // The event's name and settings are the office's to change.

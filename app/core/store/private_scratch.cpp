@@ -50,8 +50,15 @@ void sweepLeftOverScratch(const std::filesystem::path& database) {
 Expected<PrivateScratch> PrivateScratch::create(const std::filesystem::path& nextTo) {
     const auto folder = nextTo.has_parent_path() ? nextTo.parent_path() : std::filesystem::path(".");
     const auto root = scratchRoot(folder);
+    std::error_code ignored;
+    std::filesystem::create_directories(folder, ignored); // a kiosk's first database may be its folder's first file
     if (mkdir(root.c_str(), 0700) != 0 && errno != EEXIST)
         return Error::world(fmt::format("cannot create {}: {}", root.string(), std::strerror(errno)));
+    // In a shared folder (/tmp) someone else may have made the root first: use only our own.
+    struct stat info {};
+    if (lstat(root.c_str(), &info) != 0 || !S_ISDIR(info.st_mode) || info.st_uid != geteuid() ||
+        (info.st_mode & 077) != 0)
+        return Error::world(fmt::format("{} is not a private folder of this user; remove it", root.string()));
     sweep(root);
     std::string pattern = (root / fmt::format("{}-XXXXXX", getpid())).string();
     if (mkdtemp(pattern.data()) == nullptr) // mkdtemp makes it 0700

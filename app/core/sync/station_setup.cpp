@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <vector>
 
 namespace meetscan::core {
 
@@ -45,6 +46,7 @@ constexpr const char* kSetupSchema = R"sql(
 CREATE TABLE IF NOT EXISTS public.meetscan_setup (
     role_name        TEXT PRIMARY KEY,
     event_id         TEXT NOT NULL,
+    office_id        TEXT NOT NULL,
     station_id       TEXT NOT NULL,
     station_name     TEXT NOT NULL,
     station_mode     TEXT NOT NULL,
@@ -55,7 +57,7 @@ CREATE TABLE IF NOT EXISTS public.meetscan_setup (
 );
 REVOKE ALL ON public.meetscan_setup FROM PUBLIC;
 CREATE OR REPLACE FUNCTION public.meetscan_redeem_setup()
-RETURNS TABLE (event_id TEXT, station_id TEXT, station_name TEXT, station_mode TEXT, station_exhibitor TEXT,
+RETURNS TABLE (event_id TEXT, office_id TEXT, station_id TEXT, station_name TEXT, station_mode TEXT, station_exhibitor TEXT,
                station_user TEXT, station_password TEXT)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -66,7 +68,7 @@ BEGIN
         RAISE EXCEPTION 'this set-up code was used already';
     END IF;
     EXECUTE format('ALTER ROLE %I NOLOGIN', session_user);
-    RETURN QUERY SELECT spent.event_id, spent.station_id, spent.station_name, spent.station_mode,
+    RETURN QUERY SELECT spent.event_id, spent.office_id, spent.station_id, spent.station_name, spent.station_mode,
                         spent.station_exhibitor, spent.station_user, spent.station_password;
 END
 $$;
@@ -78,6 +80,9 @@ void dropSpentSetupRoles(PgConnection& admin) {
                                   "(NOT rolcanlogin OR rolvaliduntil < now())");
     for (const auto& row : spent) {
         const auto& role = *row[0];
+        // Only names this code makes (ms_setup_ and 24 hex digits) are ever put into SQL.
+        if (role.size() != 9 + 24 || !isLowerHex(std::string_view(role).substr(9)))
+            continue;
         admin.exec("DELETE FROM public.meetscan_setup WHERE role_name = $1", {role});
         admin.execScript(fmt::format("DROP OWNED BY {0}; DROP ROLE {0}", role));
     }
@@ -91,6 +96,68 @@ void rollbackQuietly(PgConnection& admin) {
     } catch (const PgError&) {
         // Lost while rolling back: the server rolls back on its own.
     }
+}
+
+// The only connection settings a code may carry, and only plain values: a code chooses where
+// to connect, never who, never client files, timeouts or server options.
+bool safeServerSetting(std::string_view setting) {
+    const auto equals = setting.find('=');
+    if (equals == std::string_view::npos || equals == 0 || equals + 1 == setting.size())
+        return false;
+    const auto key = setting.substr(0, equals);
+    const auto value = setting.substr(equals + 1);
+    const bool plain = std::all_of(value.begin(), value.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' || c == '_' || c == ':' ||
+               c == '/';
+    });
+    if (!plain)
+        return false;
+    if (key == "sslmode")
+        return value == "prefer" || value == "require" || value == "verify-ca" || value == "verify-full";
+    return key == "host" || key == "hostaddr" || key == "port" || key == "dbname";
+}
+
+// `server` as space-separated safe settings, each key once, a host among them.
+bool safeServer(std::string_view server) {
+    std::vector<std::string_view> keys;
+    bool host = false;
+    while (!server.empty()) {
+        const auto space = server.find(' ');
+        const auto setting = server.substr(0, space);
+        if (!safeServerSetting(setting))
+            return false;
+        const auto key = setting.substr(0, setting.find('='));
+        if (std::find(keys.begin(), keys.end(), key) != keys.end())
+            return false;
+        keys.push_back(key);
+        host = host || key == "host" || key == "hostaddr";
+        if (space == std::string_view::npos)
+            break;
+        server.remove_prefix(space + 1);
+        if (server.empty())
+            return false; // a trailing space
+    }
+    return host;
+}
+
+// The office's address as a code may carry it (no sslrootcert: its path is the office's).
+// PgConnection::address quotes every value ('...'); plain values lose the quotes here.
+std::string serverForCode(const std::string& address) {
+    std::string out;
+    std::string_view rest = address;
+    while (!rest.empty()) {
+        const auto space = rest.find(' ');
+        std::string setting(rest.substr(0, space));
+        if (const auto equals = setting.find("='"); equals != std::string::npos && setting.back() == '\'' &&
+                                                   setting.size() >= equals + 3)
+            setting = setting.substr(0, equals + 1) + setting.substr(equals + 2, setting.size() - equals - 3);
+        if (safeServerSetting(setting))
+            out += (out.empty() ? "" : " ") + setting;
+        if (space == std::string_view::npos)
+            break;
+        rest.remove_prefix(space + 1);
+    }
+    return out;
 }
 
 bool refusedLogin(const std::string& message) {
@@ -112,22 +179,18 @@ std::optional<SetupCode> parseSetupCode(std::string_view text) {
         return std::nullopt;
     const auto token = text.substr(0, kTokenHex);
     const auto server = text.substr(kTokenHex + 1);
-    if (!isLowerHex(token) || server.size() > kMaxServer ||
-        !std::all_of(server.begin(), server.end(), [](char c) { return c >= 0x20 && c < 0x7f; }))
-        return std::nullopt;
-    // The code names where to connect, never who: a user or password in it is not ours.
-    for (const std::string_view key : {"user", "password", "passfile", "service"})
-        if (server.find(std::string(key) + "=") != std::string_view::npos ||
-            server.find(std::string(key) + " =") != std::string_view::npos)
-            return std::nullopt;
-    if (server.find('@') != std::string_view::npos)
+    if (!isLowerHex(token) || server.size() > kMaxServer || !safeServer(server))
         return std::nullopt;
     return SetupCode{std::string(server), std::string(token)};
 }
 
-Expected<SetupCode> createSetupCode(PgConnection& admin, const std::string& eventId, const Station& station,
-                                    const StationLogin& login, int validHours) {
-    SetupCode code{admin.address(), randomToken()};
+Expected<SetupCode> createSetupCode(PgConnection& admin, const std::string& eventId, const std::string& officeId,
+                                    const Station& station, const StationLogin& login, int validHours) {
+    SetupCode code{serverForCode(admin.address()), randomToken()};
+    if (!safeServer(code.server))
+        return Error::badInput(fmt::format("the server's address ({}) cannot go into a set-up code: give --server "
+                                           "as host, port and dbname",
+                                           code.server));
     const auto role = setupRoleName(code.token);
     try {
         const std::string verifier = admin.encryptPassword(code.token, role);
@@ -140,10 +203,10 @@ Expected<SetupCode> createSetupCode(PgConnection& admin, const std::string& even
                                    "NOREPLICATION NOBYPASSRLS PASSWORD '{}' VALID UNTIL '{}'",
                                    role, verifier, *until.at(0).at(0)));
             admin.execScript(fmt::format("GRANT EXECUTE ON FUNCTION public.meetscan_redeem_setup() TO {}", role));
-            admin.exec("INSERT INTO public.meetscan_setup (role_name, event_id, station_id, station_name, "
+            admin.exec("INSERT INTO public.meetscan_setup (role_name, event_id, office_id, station_id, station_name, "
                        "station_mode, station_exhibitor, station_user, station_password) "
-                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                       {role, eventId, station.id, station.name, std::string(toString(station.mode)),
+                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                       {role, eventId, officeId, station.id, station.name, std::string(toString(station.mode)),
                         station.exhibitorId, login.user, login.password});
             admin.execScript("COMMIT");
         } catch (const PgError&) {
@@ -168,17 +231,17 @@ Expected<RedeemedSetup> redeemSetupCode(const SetupCode& code) {
         return connection.error();
     }
     try {
-        const auto rows = connection->exec("SELECT event_id, station_id, station_name, station_mode, "
+        const auto rows = connection->exec("SELECT event_id, office_id, station_id, station_name, station_mode, "
                                            "station_exhibitor, station_user, station_password "
                                            "FROM public.meetscan_redeem_setup()");
         const auto answer = rows.size() == 1 ? rows[0] : PgRow{};
-        const bool complete = answer.size() == 7 && std::all_of(answer.begin(), answer.end(),
+        const bool complete = answer.size() == 8 && std::all_of(answer.begin(), answer.end(),
                                                                  [](const PgValue& v) { return v.has_value(); });
-        const auto mode = complete ? parseMode(*answer[3]) : std::nullopt;
+        const auto mode = complete ? parseMode(*answer[4]) : std::nullopt;
         if (!mode)
-            return Error::badInput("the server answered the set-up code with something else than one login");
-        RedeemedSetup redeemed{*answer[0], Station{*answer[1], *answer[2], *mode, *answer[4]},
-                               StationLogin{code.server, *answer[5], *answer[6]}};
+            return Error::world("the server answered the set-up code with something else than one login");
+        RedeemedSetup redeemed{*answer[0], *answer[1], Station{*answer[2], *answer[3], *mode, *answer[5]},
+                               StationLogin{code.server, *answer[6], *answer[7]}};
         return redeemed;
     } catch (const PgError& e) {
         if (std::string(e.what()).find("used already") != std::string::npos)

@@ -26,11 +26,12 @@ struct SetupCode {
 
 // As the office: leaves the station's configuration and `login` (just made) on the server for a
 // new token, valid for `validHours`. Set-up roles already used or expired are dropped on the way.
-Expected<SetupCode> createSetupCode(PgConnection& admin, const std::string& eventId, const Station& station,
-                                    const StationLogin& login, int validHours = 72);
+Expected<SetupCode> createSetupCode(PgConnection& admin, const std::string& eventId, const std::string& officeId,
+                                    const Station& station, const StationLogin& login, int validHours = 72);
 
 struct RedeemedSetup {
     std::string eventId;
+    std::string officeId; // row_owners.hpp: which office's files the kiosk will trust
     Station station; // the kiosk's own row: it sends it, as it owns it
     StationLogin login;
 };

@@ -124,8 +124,13 @@ void KioskApp::takeSetupCodes() {
         }
         m_state.setup = {true, "", false};
         // The join talks to the server: off the UI thread, so the screen keeps turning.
-        m_joining = std::async(std::launch::async, [setup = *setup, database = m_options.database] {
-            return core::joinThroughServer(setup, database);
+        m_joining = std::async(std::launch::async, [setup = *setup, database = m_options.database]() -> Expected<core::JoinSummary> {
+            // Whatever the server answers, an exception must not reach the UI thread's get().
+            try {
+                return core::joinThroughServer(setup, database);
+            } catch (const std::exception& e) {
+                return Error::world(fmt::format("cannot join the event: {}", e.what()));
+            }
         });
     }
 }
