@@ -101,6 +101,10 @@ TEST_F(SyncRls, AStationCannotWriteAnotherStationsRows) {
     EXPECT_EQ(
         updated("UPDATE " + in("station") + " SET name = 'lounge east' WHERE id = '" + loungeId() + "'"), 1U)
         << "its own station row is its own";
+    // ... but not the change order every station pulls by: the server draws `seq` itself.
+    EXPECT_EQ(updated("UPDATE " + in("station") + " SET seq = 9000000000000000000 WHERE id = '" + loungeId() + "'"),
+              1U);
+    EXPECT_NE(server("SELECT seq FROM " + in("station") + " WHERE id = '" + loungeId() + "'"), "9000000000000000000");
     EXPECT_NE(refusal("UPDATE " + in("meeting") + " SET at = 0").find("permission denied"),
               std::string::npos);
     EXPECT_NE(refusal("DELETE FROM " + in("scan")).find("permission denied"), std::string::npos);

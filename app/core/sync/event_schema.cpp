@@ -124,6 +124,22 @@ BEGIN
         END IF;
     END LOOP;
 END $$;
+-- `seq` orders every puller's cursor, so nobody writes it: a row set to the largest seq would
+-- hide every later change from every station.
+CREATE FUNCTION @s.next_seq() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.seq := nextval('@s.change_seq');
+    RETURN NEW;
+END $$;
+DO $$
+DECLARE t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['event', 'station', 'exhibitor', 'attendee', 'trusted_key', 'erasure', 'scan', 'meeting',
+                             'lead', 'lead_edit'] LOOP
+        EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE ON @s.%I FOR EACH ROW EXECUTE FUNCTION @s.next_seq()',
+                       t || '_next_seq', t);
+    END LOOP;
+END $$;
 CREATE POLICY own_login ON @s.station_login FOR SELECT USING (role_name = current_user);
 CREATE POLICY own_row_in ON @s.station FOR INSERT WITH CHECK (id = (SELECT @s.current_station()));
 CREATE POLICY own_row_up ON @s.station FOR UPDATE USING (id = (SELECT @s.current_station()))
@@ -131,7 +147,7 @@ CREATE POLICY own_row_up ON @s.station FOR UPDATE USING (id = (SELECT @s.current
 CREATE POLICY walk_in_in ON @s.attendee FOR INSERT
     WITH CHECK (source = 'walk_in' AND station_id = (SELECT @s.current_station()) AND erased_at IS NULL);
 CREATE POLICY walk_in_up ON @s.attendee FOR UPDATE
-    USING (source = 'walk_in' AND station_id = (SELECT @s.current_station()))
+    USING (source = 'walk_in' AND station_id = (SELECT @s.current_station()) AND erased_at IS NULL)
     WITH CHECK (source = 'walk_in' AND station_id = (SELECT @s.current_station()));
 CREATE POLICY own_in ON @s.scan FOR INSERT WITH CHECK (station_id = (SELECT @s.current_station()));
 CREATE POLICY own_in ON @s.meeting FOR INSERT WITH CHECK (station_id = (SELECT @s.current_station()));
