@@ -32,14 +32,16 @@ Expected<JoinSummary> joinThroughServer(const SetupCode& code, const std::filesy
     auto scratch = PrivateScratch::create(target);
     if (!scratch)
         return scratch.error();
-    auto redeemed = redeemSetupCode(code);
-    if (!redeemed)
-        return redeemed.error();
     const auto building = scratch->path() / "joining.db";
     try {
+        // The database exists before the code is spent, so little can fail between spending
+        // it and keeping the login it brings.
         auto db = openDatabase(building);
         if (!db)
             return db.error();
+        auto redeemed = redeemSetupCode(code);
+        if (!redeemed)
+            return redeemed.error();
         EventRepository events(**db);
         events.saveMetaValue("event_id", redeemed->eventId);
         events.saveMetaValue("station_id", redeemed->station.id);
