@@ -80,7 +80,8 @@ TEST(ExhibitorImport, TomlErrorsSayWhere) {
     std::string syntax = errorOf(parseExhibitorsToml("[[exhibitor]]\nid = \"acme\nname = \"x\"\n", "e.toml"));
     EXPECT_EQ(syntax.rfind("e.toml:2:", 0), 0U) << syntax;
     EXPECT_EQ(errorOf(parseExhibitorsToml("[[exhibitor]]\nid = \"acme\"\nnmae = \"ACME\"\n", "e.toml")),
-              "e.toml:3:1: unknown key \"nmae\" (known: id, name, booth, tags, question)");
+              "e.toml:3:1: unknown key \"nmae\" (known: id, name, booth, tags, question, contact_emails, website, "
+              "follow_up)");
     EXPECT_EQ(errorOf(parseExhibitorsToml("[[exhibitor]]\nid = 7\nname = \"ACME\"\n", "e.toml")),
               "e.toml:2:6: id must be a string");
     EXPECT_EQ(
@@ -95,6 +96,39 @@ TEST(ExhibitorImport, TomlErrorsSayWhere) {
                   "e.toml")),
               "e.toml:8:6: question id \"q\" is used twice in exhibitor \"a\"");
     EXPECT_EQ(errorOf(parseExhibitorsToml("", "e.toml")), "e.toml: no [[exhibitor]] tables in the file");
+}
+
+TEST(ExhibitorImport, ContactAddressesWebsiteAndFollowUpLinkFromCsvAndToml) {
+    auto csv = parseExhibitors("id,name,contact_emails,website,follow_up\n"
+                               "acme,Acme,sales@acme.example|ceo@acme.example,https://acme.example,"
+                               "https://acme.example/demo?utm=meetscan\n",
+                               "x.csv");
+    ASSERT_TRUE(csv) << csv.error().message;
+    const ExhibitorContact expected{{"sales@acme.example", "ceo@acme.example"}, "https://acme.example",
+                                    "https://acme.example/demo?utm=meetscan"};
+    EXPECT_EQ((*csv)[0].contact, expected);
+    auto toml = parseExhibitors("[[exhibitor]]\nid = \"acme\"\nname = \"Acme\"\n"
+                                "contact_emails = [\"sales@acme.example\", \"ceo@acme.example\"]\n"
+                                "website = \"https://acme.example\"\n"
+                                "follow_up = \"https://acme.example/demo?utm=meetscan\"\n",
+                                "x.toml");
+    ASSERT_TRUE(toml) << toml.error().message;
+    EXPECT_EQ((*toml)[0].contact, expected);
+}
+
+// These reach mail headers, HTML bodies and PDFs: a header smuggled into an address, or a
+// script posing as a link, is stopped at the door.
+TEST(ExhibitorImport, ContactFieldsThatAreNotAddressesOrLinksAreRefusedWithWhere) {
+    EXPECT_EQ(errorOf(parseExhibitors("[[exhibitor]]\nid = \"a\"\nname = \"A\"\n"
+                                      "contact_emails = [\"x@a.example\\r\\nBcc: all@victims.example\"]\n",
+                                      "x.toml")),
+              "x.toml:4:18: \"x@a.example\r\nBcc: all@victims.example\" is not an e-mail address (name@example.org)");
+    EXPECT_EQ(errorOf(parseExhibitors("id,name,website\na,A,javascript:alert(1)\n", "x.csv")),
+              "x.csv:2:3: website \"javascript:alert(1)\" is not an http:// or https:// link");
+    EXPECT_EQ(errorOf(parseExhibitors("id,name,follow_up\na,A,\"https://a.example/\"\"><script>\"\n", "x.csv")),
+              "x.csv:2:3: follow_up \"https://a.example/\"><script>\" is not an http:// or https:// link");
+    EXPECT_FALSE(parseExhibitors("id,name,email\na,A,Sales <sales@a.example>\n", "x.csv"));
+    EXPECT_FALSE(parseExhibitors("id,name,website\na,A,https://user:pw@a.example\n", "x.csv"));
 }
 
 } // namespace

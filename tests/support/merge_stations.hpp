@@ -162,8 +162,8 @@ private:
     }
 
     void fillStation(core::Store& store, int index) {
-        check(store.exhibitors().importAll({{"acme", "Acme Robotics", "B12", {"demo", "pricing"}, {}},
-                                            {"globex", "Globex", "C3", {"hot"}, {}}}));
+        check(store.exhibitors().importAll({{"acme", "Acme Robotics", "B12", {"demo", "pricing"}, {}, {}},
+                                            {"globex", "Globex", "C3", {"hot"}, {}, {}}}));
         importRoster(store, 1);
         store.keys().trust({"meetscan", fmt::format("shared-key-{}", pick(2))});
         if (chance(50))

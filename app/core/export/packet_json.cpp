@@ -35,6 +35,8 @@ std::string packetJson(const Packet& packet) {
         booths.push_back({{"exhibitor_id", booth.exhibitorId},
                           {"name", booth.name},
                           {"booth", booth.booth},
+                          {"website", booth.website},
+                          {"follow_up", booth.followUp},
                           {"first_visit_at", formatIsoTime(booth.firstAt)},
                           {"station", orNull(place.stationName)},
                           {"station_id", orNull(place.stationId)}});

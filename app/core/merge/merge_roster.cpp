@@ -57,8 +57,9 @@ void foldExhibitors(SQLite::Database& db, const std::string& schema) {
     const auto columns = sharedColumns(db, schema, "exhibitor");
     db.exec(fmt::format("INSERT INTO main.exhibitor ({0}) SELECT {0} FROM {1}.exhibitor WHERE true "
                         "ON CONFLICT (id) DO UPDATE SET {2} "
-                        "WHERE (excluded.updated_at, excluded.name, excluded.booth, excluded.tags, excluded.questions) > "
-                        "(exhibitor.updated_at, exhibitor.name, exhibitor.booth, exhibitor.tags, exhibitor.questions)",
+                        "WHERE (excluded.updated_at, excluded.name, excluded.booth, excluded.tags, excluded.questions, "
+                        "excluded.contact) > (exhibitor.updated_at, exhibitor.name, exhibitor.booth, exhibitor.tags, "
+                        "exhibitor.questions, exhibitor.contact)",
                         columnList(columns), schema, takeExcluded(columns, "id")));
 }
 

@@ -1,5 +1,6 @@
 #include "core/roster/exhibitor_import.hpp"
 
+#include "core/domain/contact_fields.hpp"
 #include "core/roster/csv_reader.hpp"
 #include "core/roster/roster_import.hpp"
 #include "core/roster/roster_layout.hpp"
@@ -64,6 +65,15 @@ std::optional<Error> checkExhibitor(const Exhibitor& exhibitor, std::set<std::st
         if (value->size() > kMaxFieldBytes)
             return Error::badInput(where(field) +
                                    fmt::format("{} is longer than {} bytes", field, kMaxFieldBytes));
+    for (const auto& email : exhibitor.contact.emails)
+        if (!isMailAddress(email))
+            return Error::badInput(where("contact_emails") +
+                                   fmt::format("\"{}\" is not an e-mail address (name@example.org)", email));
+    for (auto [field, value] : {std::pair{"website", &exhibitor.contact.website},
+                                std::pair{"follow_up", &exhibitor.contact.followUp}})
+        if (!value->empty() && !isWebLink(*value))
+            return Error::badInput(where(field) + fmt::format("{} \"{}\" is not an http:// or https:// link", field,
+                                                              *value));
     std::set<std::string> questionIds;
     for (const auto& question : exhibitor.questions) {
         if (question.text.empty())
@@ -165,7 +175,8 @@ Expected<std::vector<Exhibitor>> parseExhibitorsCsv(std::string_view content, co
                                            reader.error().reason));
 
     std::vector<std::string> headers;
-    std::optional<std::size_t> idColumn, nameColumn, boothColumn, tagsColumn, questionsColumn;
+    std::optional<std::size_t> idColumn, nameColumn, boothColumn, tagsColumn, questionsColumn, emailsColumn,
+        websiteColumn, followUpColumn;
     for (std::size_t i = 0; i < record.size(); ++i) {
         headers.emplace_back(trimBlanks(record.fields[i]));
         const std::string normalized = normalizeHeader(record.fields[i]);
@@ -183,13 +194,20 @@ Expected<std::vector<Exhibitor>> parseExhibitorsCsv(std::string_view content, co
             claim(tagsColumn);
         else if (normalized == "questions")
             claim(questionsColumn);
+        else if (normalized == "contactemails" || normalized == "contactemail" || normalized == "emails" ||
+                 normalized == "email")
+            claim(emailsColumn);
+        else if (normalized == "website")
+            claim(websiteColumn);
+        else if (normalized == "followup" || normalized == "followuplink")
+            claim(followUpColumn);
     }
     if (!idColumn || !nameColumn) {
         std::string found;
         for (const auto& header : headers)
             found += (found.empty() ? "\"" : ", \"") + header + "\"";
         return Error::badInput(fmt::format("{}: an exhibitor list needs the columns id and name (and may "
-                                           "have booth, tags, questions); columns "
+                                           "have booth, tags, questions, contact_emails, website, follow_up); columns "
                                            "found: {}",
                                            file, found));
     }
@@ -213,12 +231,18 @@ Expected<std::vector<Exhibitor>> parseExhibitorsCsv(std::string_view content, co
         exhibitor.tags = splitList(field(tagsColumn), '|');
         for (const std::string& spec : splitList(field(questionsColumn), '|'))
             exhibitor.questions.push_back(parseQuestion(spec));
+        exhibitor.contact.emails = splitList(field(emailsColumn), '|');
+        exhibitor.contact.website = field(websiteColumn);
+        exhibitor.contact.followUp = field(followUpColumn);
         assignQuestionIds(exhibitor);
         auto where = [&](std::string_view name) {
-            std::optional<std::size_t> column = name == "id"      ? idColumn
-                                                : name == "name"  ? nameColumn
-                                                : name == "booth" ? boothColumn
-                                                                  : questionsColumn;
+            std::optional<std::size_t> column = name == "id"               ? idColumn
+                                                : name == "name"           ? nameColumn
+                                                : name == "booth"          ? boothColumn
+                                                : name == "contact_emails" ? emailsColumn
+                                                : name == "website"        ? websiteColumn
+                                                : name == "follow_up"      ? followUpColumn
+                                                                           : questionsColumn;
             std::size_t index = column.value_or(*idColumn);
             return fmt::format("{}:{}:{}: ", file, record.fieldLines[index], index + 1);
         };
@@ -252,13 +276,17 @@ Expected<std::vector<Exhibitor>> parseExhibitorsToml(std::string_view content, c
         const toml::table* table = node.as_table();
         if (table == nullptr)
             return Error::badInput(tomlWhere(file, node.source()) + "each exhibitor must be a table");
-        if (auto error = rejectUnknownKeys(*table, {"id", "name", "booth", "tags", "question"}, file))
+        if (auto error = rejectUnknownKeys(
+                *table, {"id", "name", "booth", "tags", "question", "contact_emails", "website", "follow_up"}, file))
             return *error;
         Exhibitor exhibitor;
         for (auto error :
              {readString(*table, "id", exhibitor.id, file), readString(*table, "name", exhibitor.name, file),
               readString(*table, "booth", exhibitor.booth, file),
-              readStrings(*table, "tags", exhibitor.tags, file)})
+              readStrings(*table, "tags", exhibitor.tags, file),
+              readStrings(*table, "contact_emails", exhibitor.contact.emails, file),
+              readString(*table, "website", exhibitor.contact.website, file),
+              readString(*table, "follow_up", exhibitor.contact.followUp, file)})
             if (error)
                 return *error;
         if (const toml::node* questions = table->get("question")) {

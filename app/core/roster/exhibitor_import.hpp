@@ -1,11 +1,15 @@
 #pragma once
 // Reads the organiser's exhibitor list, from CSV or TOML:
 //
-//   CSV:  id,name,booth,tags,questions
-//         acme,ACME Corp,B12,hot lead|partner,Budget? [<10k/10-50k/>50k]|Use case
-//         (tags and questions separated by |; a question's options in [..] separated by /)
+//   CSV:  id,name,booth,tags,questions,contact_emails,website,follow_up
+//         acme,ACME Corp,B12,hot lead|partner,Budget? [<10k/10-50k/>50k]|Use case,
+//             sales@acme.example|ceo@acme.example,https://acme.example,https://acme.example/demo
+//         (tags, questions and contact e-mails separated by |; a question's options in [..]
+//         separated by /)
 //   TOML: [[exhibitor]]
 //         id = "acme"  name = "ACME Corp"  booth = "B12"  tags = ["partner"]
+//         contact_emails = ["sales@acme.example"]  website = "https://acme.example"
+//         follow_up = "https://acme.example/demo"
 //         [[exhibitor.question]]
 //         id = "budget"  text = "Budget?"  options = ["<10k", "10-50k", ">50k"]
 //

@@ -29,6 +29,8 @@ AttendeeSummary summarizeAttendee(Store& store, const Attendee& attendee) {
         if (auto exhibitor = store.exhibitors().byId(lead.exhibitorId)) {
             booth.name = exhibitor->name;
             booth.booth = exhibitor->booth;
+            booth.website = exhibitor->contact.website;
+            booth.followUp = exhibitor->contact.followUp;
         } else {
             booth.name = lead.exhibitorId;
         }

@@ -27,6 +27,8 @@ struct VisitedBooth {
     std::string name;
     std::string booth;
     TimeMs firstAt = 0;
+    std::string website{};  // the exhibitor's, for the follow-up; empty when it gave none
+    std::string followUp{}; // a brochure or booking page the exhibitor offers its visitors
 };
 
 struct AttendeeSummary {

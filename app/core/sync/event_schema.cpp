@@ -157,7 +157,13 @@ CREATE POLICY own_up ON @s.lead FOR UPDATE USING (station_id = (SELECT @s.curren
     WITH CHECK (station_id = (SELECT @s.current_station()));
 )sql";
 
-constexpr std::array kSteps{EventStep{1, "event tables", kTables}, EventStep{2, "row owners", kSecurity}};
+// An exhibitor's contact: its e-mail addresses, website and follow-up link (store migration 10).
+constexpr std::string_view kExhibitorContact = R"sql(
+ALTER TABLE @s.exhibitor ADD COLUMN contact text NOT NULL DEFAULT '{}';
+)sql";
+
+constexpr std::array kSteps{EventStep{1, "event tables", kTables}, EventStep{2, "row owners", kSecurity},
+                            EventStep{3, "exhibitor contact", kExhibitorContact}};
 
 std::string expand(std::string_view sql, const std::string& schema) {
     std::string out;

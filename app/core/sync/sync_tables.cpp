@@ -22,7 +22,7 @@ std::span<const SyncTable> pushedTables() {
                   "id",
                   RowOwner::StationSelf,
                   {"id", "name", "mode", "exhibitor_id", "created_at", "updated_at"}},
-        SyncTable{"exhibitor", "id", RowOwner::Office, {"id", "name", "booth", "tags", "questions", "updated_at"}},
+        SyncTable{"exhibitor", "id", RowOwner::Office, {"id", "name", "booth", "tags", "questions", "contact", "updated_at"}},
         SyncTable{"attendee",
                   "id",
                   RowOwner::Attendee,
