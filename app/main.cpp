@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     addKioskCommands(app, context);
     addDecodeCommand(app, context);
     addExportCommands(app, context);
+    addSendCommands(app, context);
     addMergeCommand(app, context);
     addSyncCommands(app, context);
     addBadgesCommand(app, context);

@@ -16,6 +16,7 @@ packages=(
   libcups2-dev
   libsodium-dev libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
   libxlsxwriter-dev libminizip-dev libpq-dev
+  libcurl4-openssl-dev libgmime-3.0-dev
   # fonts for names in any script
   fontconfig fonts-dejavu-core fonts-noto-core fonts-noto-cjk
   # tests
@@ -23,6 +24,8 @@ packages=(
   xvfb xauth libgl1-mesa-dri mesa-utils
   poppler-utils qpdf zbar-tools zxing-cpp-tools
   python3 python3-vobject python3-openpyxl
+  # a real SMTP server for the e-mail tests (tests/support/smtp_server.py)
+  python3-aiosmtpd
   # a kiosk whose clock runs years ahead (tests/cli/stations_cli_test.cpp)
   faketime
   # sanitizers and fuzzers (deploy/quickstart.sh test): clang 14, its runtimes with libFuzzer,

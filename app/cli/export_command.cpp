@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 
+#include "cli/interrupt_scope.hpp"
+
 #include "core/export/lead_columns.hpp"
 #include "core/export/lead_list_csv.hpp"
 #include "core/export/lead_list_xlsx.hpp"
@@ -8,8 +10,6 @@
 
 #include <fmt/core.h>
 
-#include <atomic>
-#include <csignal>
 #include <memory>
 #include <string>
 #include <vector>
@@ -53,14 +53,6 @@ void exportLeads(CliContext& context, const LeadOptions& options) {
     fmt::print("{} leads of {} written to {}\n", table.rows.size(), list.exhibitor.name, options.out);
 }
 
-// Set by SIGINT; std::atomic<bool> is lock-free here, so the handler may store to it.
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void onInterrupt(int /*signal*/) {
-    g_interrupted = true;
-    std::signal(SIGINT, SIG_DFL); // a second Ctrl-C ends at once (leaving only *.tmp names)
-}
-
 struct PacketOptions {
     std::string out;
     bool zip = false;
@@ -75,7 +67,6 @@ void exportPackets(CliContext& context, const PacketOptions& options) {
     run.zip = options.zip;
     run.attendees = options.attendees;
     run.threads = options.threads;
-    run.stop = &g_interrupted;
     run.progress = [](std::size_t done, std::size_t total) {
         fmt::print(stderr, "packets: {}/{} ({}%)\n", done, total, total == 0 ? 100 : done * 100 / total);
     };
@@ -83,11 +74,9 @@ void exportPackets(CliContext& context, const PacketOptions& options) {
     auto& store = exportStore(context, options.server, download);
     if (options.attendees.empty())
         fmt::print(stderr, "packets: every attendee with at least one connection or booth visit\n");
-    g_interrupted = false;
-    auto* previous = std::signal(SIGINT, onInterrupt);
-    auto result = core::exportPackets(store, run);
-    std::signal(SIGINT, previous);
-    const auto summary = orThrow(std::move(result));
+    const InterruptScope interrupt;
+    run.stop = &interrupt.flag();
+    const auto summary = orThrow(core::exportPackets(store, run));
     if (summary.interrupted)
         throw CliError(130, fmt::format("interrupted: {} complete packets in {}, no index.csv", summary.written,
                                         options.out));

@@ -67,4 +67,11 @@ VCardContact qrContactOf(const MetPerson& person) {
     return contact;
 }
 
+std::string packetVcards(const Packet& packet) {
+    std::vector<VCardContact> contacts;
+    for (const auto& person : packet.summary.people)
+        contacts.push_back(contactOf(packet, person));
+    return vcardsOf(contacts);
+}
+
 } // namespace meetscan::core

@@ -35,6 +35,8 @@ struct Packet {
 
 // One vCard per person met, with only the details the summary carries.
 [[nodiscard]] VCardContact contactOf(const Packet& packet, const MetPerson& person);
+// contacts.vcf: a card for everyone the packet lists.
+[[nodiscard]] std::string packetVcards(const Packet& packet);
 // A shorter card for the PDF's QR codes: no note and no UID, so the code stays small enough
 // for a phone to read from paper.
 [[nodiscard]] VCardContact qrContactOf(const MetPerson& person);

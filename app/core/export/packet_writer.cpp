@@ -34,11 +34,8 @@ std::vector<ZipEntry> packetFiles(const Packet& packet, PacketQrCache& qrCache) 
     auto pdf = packetPdf(packet, qrCache);
     if (!pdf)
         throw std::runtime_error(pdf.error().message);
-    std::vector<VCardContact> contacts;
-    for (const auto& person : packet.summary.people)
-        contacts.push_back(contactOf(packet, person));
     return {{"summary.pdf", std::move(pdf).value()},
-            {"contacts.vcf", vcardsOf(contacts)},
+            {"contacts.vcf", packetVcards(packet)},
             {"connections.csv", connectionsCsv(packet)},
             {"packet.json", packetJson(packet)}};
 }
@@ -97,7 +94,6 @@ std::string indexCsv(const std::vector<std::optional<IndexRow>>& rows) {
     return csv.take();
 }
 
-// Every text of the event a summary.pdf may show, for the font cuts (packet_fonts.hpp).
 std::vector<std::string> eventTexts(Store& store, const Event& event, const std::vector<Attendee>& attendees) {
     std::vector<std::string> texts{event.name};
     for (const auto& attendee : attendees)
@@ -115,6 +111,18 @@ std::vector<std::string> eventTexts(Store& store, const Event& event, const std:
     }
     return texts;
 }
+
+} // namespace
+
+std::unique_ptr<PacketFonts> packetFontsFor(Store& store, const Event& event, const std::vector<Attendee>& attendees) {
+    // MEETSCAN_PACKET_SYSTEM_FONTS=1 turns the cuts off (to compare, or should a font ever misbehave).
+    const char* systemFonts = std::getenv("MEETSCAN_PACKET_SYSTEM_FONTS");
+    if (systemFonts != nullptr && std::string(systemFonts) == "1")
+        return nullptr;
+    return PacketFonts::prepare(eventTexts(store, event, attendees));
+}
+
+namespace {
 
 // Folded here, on the export's own thread, before any worker starts: see LatinFolder.
 std::vector<std::string> packetFolderNames(const std::vector<Attendee>& attendees) {
@@ -241,10 +249,7 @@ Expected<PacketExportResult> exportPackets(Store& store, const PacketExportOptio
     const auto event = store.events().event();
     // Cutting the big fonts takes about a second: worth it for the whole event, where it saves
     // ~10 ms a packet, and it needs every text of the event, which only the whole roster gives.
-    // MEETSCAN_PACKET_SYSTEM_FONTS=1 turns it off (to compare, or should a font ever misbehave).
-    const char* systemFonts = std::getenv("MEETSCAN_PACKET_SYSTEM_FONTS");
-    const bool cut = options.attendees.empty() && (systemFonts == nullptr || std::string(systemFonts) != "1");
-    const auto fonts = cut ? PacketFonts::prepare(eventTexts(store, event, *selected)) : nullptr;
+    const auto fonts = options.attendees.empty() ? packetFontsFor(store, event, *selected) : nullptr;
     Job job(options, *selected, event, nowMs(), options.attendees.empty(), fonts.get());
     const unsigned cores = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
     const auto threads = std::min<std::size_t>(cores, std::max<std::size_t>(1, selected->size()));

@@ -16,6 +16,7 @@
 // A whole-event export (no attendees named) first cuts the characters the event uses out of
 // the big CJK fonts (packet_fonts.hpp): the same PDFs at a fraction of the cost.
 // MEETSCAN_PACKET_SYSTEM_FONTS=1 in the environment skips that step.
+#include "core/export/packet_fonts.hpp"
 #include "core/store/store.hpp"
 #include "meetscan/scanner/expected.hpp"
 
@@ -43,6 +44,12 @@ struct PacketExportResult {
     std::size_t considered = 0; // attendees looked at (with --attendee: those named)
     bool interrupted = false;
 };
+
+// The font cuts for every text of the event a summary.pdf may show (names, companies, booths,
+// stations); null when they would not help or MEETSCAN_PACKET_SYSTEM_FONTS=1. Shared by every
+// whole-event run that renders packets: this export and `send packets`.
+[[nodiscard]] std::unique_ptr<PacketFonts> packetFontsFor(Store& store, const Event& event,
+                                                          const std::vector<Attendee>& attendees);
 
 // `store` is the caller's (used on the calling thread only); workers open `store.path()`.
 [[nodiscard]] Expected<PacketExportResult> exportPackets(Store& store, const PacketExportOptions& options);

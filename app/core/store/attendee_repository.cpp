@@ -53,6 +53,22 @@ std::vector<Attendee> AttendeeRepository::all() const {
     return attendees;
 }
 
+std::vector<Attendee> AttendeeRepository::withFollowUp() const {
+    SQLite::Statement query(
+        m_db, fmt::format("SELECT {} FROM attendee a WHERE a.erased_at IS NULL AND ("
+                          "EXISTS (SELECT 1 FROM lead l WHERE l.attendee_id = a.id) "
+                          "OR EXISTS (SELECT 1 FROM meeting m JOIN attendee o ON o.id = m.attendee_b "
+                          "           WHERE m.attendee_a = a.id AND o.erased_at IS NULL) "
+                          "OR EXISTS (SELECT 1 FROM meeting m JOIN attendee o ON o.id = m.attendee_a "
+                          "           WHERE m.attendee_b = a.id AND o.erased_at IS NULL)) "
+                          "ORDER BY a.last_name COLLATE NOCASE, a.first_name COLLATE NOCASE, a.id",
+                          kColumns));
+    std::vector<Attendee> attendees;
+    while (query.executeStep())
+        attendees.push_back(readAttendee(query));
+    return attendees;
+}
+
 std::optional<Attendee> AttendeeRepository::byId(const std::string& id) const {
     SQLite::Statement query(m_db, fmt::format("SELECT {} FROM attendee a WHERE a.id = ?", kColumns));
     query.bind(1, id);

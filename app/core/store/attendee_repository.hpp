@@ -37,6 +37,8 @@ public:
     Expected<ImportCounts> importFeed(std::size_t expectedRows, const AttendeeFeed& feed);
 
     [[nodiscard]] std::vector<Attendee> all() const; // erased people are left out
+    // Those with a follow-up to receive: not erased, and met someone not erased or visited a booth.
+    [[nodiscard]] std::vector<Attendee> withFollowUp() const;
     [[nodiscard]] std::optional<Attendee> byId(const std::string& id) const;
     // Matches the badge code or any of the other codes.
     [[nodiscard]] std::optional<Attendee> byCode(const std::string& code) const;

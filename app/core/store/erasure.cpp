@@ -30,6 +30,7 @@ void blankErasedAttendee(SQLite::Database& db, const std::string& attendeeId, Ti
     run("UPDATE lead SET note = '', answers = '{}', tags = '[]' WHERE attendee_id = ? "
         "AND (note <> '' OR answers <> '{}' OR tags <> '[]')");
     run("UPDATE lead_edit SET value = '' WHERE attendee_id = ? AND value <> ''");
+    run("DELETE FROM mail_outbox WHERE kind = 'packet' AND subject_id = ?"); // it holds their address
 }
 
 Status eraseAttendee(SQLite::Database& db, const std::string& attendeeId, const std::string& stationId) {

@@ -4,6 +4,7 @@
 #include "core/store/exhibitor_repository.hpp"
 #include "core/store/key_repository.hpp"
 #include "core/store/lead_repository.hpp"
+#include "core/store/mail_outbox_repository.hpp"
 #include "core/store/meeting_repository.hpp"
 #include "core/store/scan_log_repository.hpp"
 #include "meetscan/scanner/expected.hpp"
@@ -31,6 +32,7 @@ public:
     MeetingRepository& meetings() { return m_meetings; }
     LeadRepository& leads() { return m_leads; }
     KeyRepository& keys() { return m_keys; }
+    MailOutboxRepository& mailOutbox() { return m_mailOutbox; }
 
 private:
     Store(std::filesystem::path path, std::unique_ptr<SQLite::Database> db);
@@ -44,6 +46,7 @@ private:
     MeetingRepository m_meetings;
     LeadRepository m_leads;
     KeyRepository m_keys;
+    MailOutboxRepository m_mailOutbox;
 };
 
 } // namespace meetscan::core
