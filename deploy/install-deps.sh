@@ -16,6 +16,8 @@ packages=(
   libcups2-dev
   libsodium-dev libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
   libxlsxwriter-dev libminizip-dev libpq-dev
+  # ICU: "Any-Latin; Latin-ASCII" names packet folders of Cyrillic, Han, Greek... names readably
+  libicu-dev
   # fonts for names in any script
   fontconfig fonts-dejavu-core fonts-noto-core fonts-noto-cjk
   # tests
