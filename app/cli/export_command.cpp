@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include "core/domain/local_time.hpp"
 #include "core/export/lead_columns.hpp"
 #include "core/export/lead_list_csv.hpp"
 #include "core/export/lead_list_xlsx.hpp"
@@ -37,6 +38,16 @@ struct LeadOptions {
     std::string server;
 };
 
+// The event's zone for the lead list's times; one warning, and UTC, for a setting that no
+// longer loads (the headers then say UTC, so no time is ambiguous).
+core::TimeZone eventZone(core::Store& store) {
+    auto zone = core::TimeZone::forSetting(store.events().event().settings.timeZone);
+    if (zone)
+        return std::move(zone).value();
+    fmt::print(stderr, "meetscan: warning: time_zone setting: {}; times are in UTC\n", zone.error().message);
+    return {};
+}
+
 void exportLeads(CliContext& context, const LeadOptions& options) {
     const auto preset = core::parseLeadPreset(options.preset);
     if (!preset)
@@ -44,8 +55,9 @@ void exportLeads(CliContext& context, const LeadOptions& options) {
     if (options.delimiter != "," && options.delimiter != ";")
         throw CliError::badInput(fmt::format("--delimiter: '{}' is not ',' or ';'", options.delimiter));
     std::unique_ptr<core::DownloadedEvent> download;
-    auto list = orThrow(core::collectLeadList(exportStore(context, options.server, download), options.exhibitor));
-    const auto table = core::leadTable(list, *preset);
+    auto& store = exportStore(context, options.server, download);
+    auto list = orThrow(core::collectLeadList(store, options.exhibitor));
+    const auto table = core::leadTable(list, *preset, eventZone(store));
     const auto status = options.format == "xlsx" ? core::writeLeadListXlsx(table, options.out)
                                                  : core::writeLeadListCsv(table, options.out, options.delimiter[0]);
     if (!status)
@@ -120,7 +132,10 @@ void addLeadsCommand(CLI::App& exportApp, CliContext& context) {
     command->add_option("--delimiter", options->delimiter, "CSV field separator: ',' (default) or ';'");
     command->add_option("--out", options->out, "Output file; written whole or not at all")->required();
     command->add_option("--server", options->server, "Export the whole event from this sync server (conninfo or URI)");
-    command->footer("Cells starting with = + - @ tab CR or LF get a leading ' so no spreadsheet runs them as formulas.");
+    command->footer("Times are in the event's time zone (init --time-zone), which the time columns' headers name; a "
+                    "CSV time also carries its UTC offset and an XLSX time is a date-time cell. CSV cells starting "
+                    "with = + - @ tab CR or LF get a leading ' so no spreadsheet runs them as formulas, except phone "
+                    "numbers (+44 20 7946 0958), which CRMs then import unchanged.");
     command->callback([&context, options] { exportLeads(context, *options); });
 }
 
