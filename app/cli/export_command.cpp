@@ -100,10 +100,15 @@ void exportPackets(CliContext& context, const PacketOptions& options) {
     auto result = core::exportPackets(store, run);
     std::signal(SIGINT, previous);
     const auto summary = orThrow(std::move(result));
+    for (const auto& warning : summary.warnings)
+        fmt::print(stderr, "meetscan: warning: {}\n", warning);
     if (summary.interrupted)
-        throw CliError(130, fmt::format("interrupted: {} complete packets in {}, no index.csv", summary.written,
-                                        options.out));
-    fmt::print("{} packets written to {} (index.csv lists them)\n", summary.written, options.out);
+        throw CliError(130, fmt::format("interrupted: {} packets written this run; index.csv lists the {} complete "
+                                        "packets in {}",
+                                        summary.written, summary.listed, options.out));
+    fmt::print("{} packets written to {}{} (index.csv lists the {} there)\n", summary.written, options.out,
+               summary.removed == 0 ? "" : fmt::format(", {} earlier packets removed", summary.removed),
+               summary.listed);
 }
 
 void addPacketsCommand(CLI::App& exportApp, CliContext& context) {
@@ -116,8 +121,10 @@ void addPacketsCommand(CLI::App& exportApp, CliContext& context) {
                         "least one connection or booth visit");
     command->add_option("--threads", options->threads, "Worker threads (default: every core)");
     command->add_option("--server", options->server, "Export the whole event from this sync server (conninfo or URI)");
-    command->footer("Packets are built under *.tmp names and renamed when complete; Ctrl-C stops after the "
-                    "packets in progress (exit 130) without writing index.csv.");
+    command->footer("Packets are built under *.tmp names and swapped in when complete, so a re-export never leaves a "
+                    "packet missing; Ctrl-C stops after the packets in progress (exit 130). index.csv always lists "
+                    "exactly the packets in DIR: erased people's go, and a whole-event run also removes the "
+                    "packets of people who now have nothing to show. Nothing else in DIR is touched.");
     command->callback([&context, options] { exportPackets(context, *options); });
 }
 
