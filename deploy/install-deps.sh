@@ -17,6 +17,8 @@ packages=(
   libsodium-dev libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
   libxlsxwriter-dev libminizip-dev libpq-dev
   libcurl4-openssl-dev libgmime-3.0-dev
+  # ICU: "Any-Latin; Latin-ASCII" names packet folders of Cyrillic, Han, Greek... names readably
+  libicu-dev
   # fonts for names in any script
   fontconfig fonts-dejavu-core fonts-noto-core fonts-noto-cjk
   # tests

@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include "cli/interrupt_scope.hpp"
+#include "core/domain/local_time.hpp"
 
 #include "core/export/lead_columns.hpp"
 #include "core/export/lead_list_csv.hpp"
@@ -37,6 +38,16 @@ struct LeadOptions {
     std::string server;
 };
 
+// The event's zone for the lead list's times; one warning, and UTC, for a setting that no
+// longer loads (the headers then say UTC, so no time is ambiguous).
+core::TimeZone eventZone(core::Store& store) {
+    auto zone = core::TimeZone::forSetting(store.events().event().settings.timeZone);
+    if (zone)
+        return std::move(zone).value();
+    fmt::print(stderr, "meetscan: warning: time_zone setting: {}; times are in UTC\n", zone.error().message);
+    return {};
+}
+
 void exportLeads(CliContext& context, const LeadOptions& options) {
     const auto preset = core::parseLeadPreset(options.preset);
     if (!preset)
@@ -44,8 +55,9 @@ void exportLeads(CliContext& context, const LeadOptions& options) {
     if (options.delimiter != "," && options.delimiter != ";")
         throw CliError::badInput(fmt::format("--delimiter: '{}' is not ',' or ';'", options.delimiter));
     std::unique_ptr<core::DownloadedEvent> download;
-    auto list = orThrow(core::collectLeadList(exportStore(context, options.server, download), options.exhibitor));
-    const auto table = core::leadTable(list, *preset);
+    auto& store = exportStore(context, options.server, download);
+    auto list = orThrow(core::collectLeadList(store, options.exhibitor));
+    const auto table = core::leadTable(list, *preset, eventZone(store));
     const auto status = options.format == "xlsx" ? core::writeLeadListXlsx(table, options.out)
                                                  : core::writeLeadListCsv(table, options.out, options.delimiter[0]);
     if (!status)
@@ -77,10 +89,15 @@ void exportPackets(CliContext& context, const PacketOptions& options) {
     const InterruptScope interrupt;
     run.stop = &interrupt.flag();
     const auto summary = orThrow(core::exportPackets(store, run));
+    for (const auto& warning : summary.warnings)
+        fmt::print(stderr, "meetscan: warning: {}\n", warning);
     if (summary.interrupted)
-        throw CliError(130, fmt::format("interrupted: {} complete packets in {}, no index.csv", summary.written,
-                                        options.out));
-    fmt::print("{} packets written to {} (index.csv lists them)\n", summary.written, options.out);
+        throw CliError(130, fmt::format("interrupted: {} packets written this run; index.csv lists the {} complete "
+                                        "packets in {}",
+                                        summary.written, summary.listed, options.out));
+    fmt::print("{} packets written to {}{} (index.csv lists the {} there)\n", summary.written, options.out,
+               summary.removed == 0 ? "" : fmt::format(", {} earlier packets removed", summary.removed),
+               summary.listed);
 }
 
 void addPacketsCommand(CLI::App& exportApp, CliContext& context) {
@@ -93,8 +110,10 @@ void addPacketsCommand(CLI::App& exportApp, CliContext& context) {
                         "least one connection or booth visit");
     command->add_option("--threads", options->threads, "Worker threads (default: every core)");
     command->add_option("--server", options->server, "Export the whole event from this sync server (conninfo or URI)");
-    command->footer("Packets are built under *.tmp names and renamed when complete; Ctrl-C stops after the "
-                    "packets in progress (exit 130) without writing index.csv.");
+    command->footer("Packets are built under *.tmp names and swapped in when complete, so a re-export never leaves a "
+                    "packet missing; Ctrl-C stops after the packets in progress (exit 130). index.csv always lists "
+                    "exactly the packets in DIR: erased people's go, and a whole-event run also removes the "
+                    "packets of people who now have nothing to show. Nothing else in DIR is touched.");
     command->callback([&context, options] { exportPackets(context, *options); });
 }
 
@@ -109,7 +128,10 @@ void addLeadsCommand(CLI::App& exportApp, CliContext& context) {
     command->add_option("--delimiter", options->delimiter, "CSV field separator: ',' (default) or ';'");
     command->add_option("--out", options->out, "Output file; written whole or not at all")->required();
     command->add_option("--server", options->server, "Export the whole event from this sync server (conninfo or URI)");
-    command->footer("Cells starting with = + - @ tab CR or LF get a leading ' so no spreadsheet runs them as formulas.");
+    command->footer("Times are in the event's time zone (init --time-zone), which the time columns' headers name; a "
+                    "CSV time also carries its UTC offset and an XLSX time is a date-time cell. CSV cells starting "
+                    "with = + - @ tab CR or LF get a leading ' so no spreadsheet runs them as formulas, except phone "
+                    "numbers (+44 20 7946 0958), which CRMs then import unchanged.");
     command->callback([&context, options] { exportLeads(context, *options); });
 }
 

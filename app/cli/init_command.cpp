@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 
+#include "core/domain/local_time.hpp"
+#include "core/export/event_logo.hpp"
 #include "core/merge/row_owners.hpp"
 #include "core/stations/online_join.hpp"
 #include "core/stations/station_pack.hpp"
@@ -18,7 +20,36 @@ struct InitOptions {
     std::string adminPin;
     std::string join;
     std::string setupCode;
+    std::optional<std::string> timeZone; // "" back to the machine's zone
+    std::optional<std::string> logo;     // "" for none
 };
+
+bool changesSettings(const InitOptions& options) { return options.timeZone || options.logo; }
+
+// The event settings init takes, checked before anything is saved: a zone must be in the
+// system's tzdata, a logo a readable PNG (kept as an absolute path: exports run from anywhere).
+bool applySettings(core::EventSettings& settings, const InitOptions& options) {
+    bool changed = false;
+    if (options.timeZone) {
+        if (!options.timeZone->empty())
+            if (auto zone = core::TimeZone::named(*options.timeZone); !zone)
+                throw CliError::badInput("--time-zone: " + zone.error().message);
+        changed |= settings.timeZone != *options.timeZone;
+        settings.timeZone = *options.timeZone;
+    }
+    if (options.logo) {
+        std::string path;
+        if (!options.logo->empty()) {
+            std::error_code error;
+            path = std::filesystem::absolute(*options.logo, error).lexically_normal().string();
+            if (auto logo = core::readEventLogo(path); !logo)
+                throw CliError::badInput("--logo: " + logo.error().message);
+        }
+        changed |= settings.logo != path;
+        settings.logo = path;
+    }
+    return changed;
+}
 
 void printJoined(const core::JoinSummary& joined, const std::filesystem::path& target) {
     fmt::print("{} station \"{}\" ({} mode{}) of \"{}\" in {}: {} attendees, {} exhibitors\n",
@@ -57,13 +88,20 @@ void configure(CliContext& context, const InitOptions& options) {
     auto& store = context.store();
     auto event = store.events().event();
     const bool station = core::databaseRole(store.database()) == core::DatabaseRole::Station;
+    if (station && changesSettings(options))
+        throw CliError::badInput(fmt::format("this kiosk is a station of \"{}\": the event's settings are made at "
+                                             "its office",
+                                             event.name));
+    bool changed = applySettings(event.settings, options);
     if (!options.event.empty() && options.event != event.name) {
         if (station)
             throw CliError::badInput(fmt::format("this kiosk is a station of \"{}\": the event is named at its office",
                                                  event.name));
         event.name = options.event;
-        orThrow(store.events().saveEvent(event));
+        changed = true;
     }
+    if (changed)
+        orThrow(store.events().saveEvent(event));
     auto self = store.events().station();
     if (!options.station.empty())
         self.name = options.station;
@@ -82,6 +120,10 @@ void configure(CliContext& context, const InitOptions& options) {
     fmt::print("event \"{}\", {} \"{}\" ({} mode{}) in {}\n", event.name, station ? "station" : "office station",
                self.name, core::toString(self.mode), self.exhibitorId.empty() ? "" : ", exhibitor " + self.exhibitorId,
                store.path().string());
+    if (options.timeZone)
+        fmt::print("time zone: {}\n", event.settings.timeZone.empty() ? "the machine's" : event.settings.timeZone);
+    if (options.logo)
+        fmt::print("logo: {}\n", event.settings.logo.empty() ? "none" : event.settings.logo);
 }
 
 } // namespace
@@ -100,6 +142,10 @@ void addInitCommand(CLI::App& app, CliContext& context) {
     command->add_option("--mode", options->mode, "Kiosk mode")->check(CLI::IsMember({"meet", "booth", "summary"}));
     command->add_option("--exhibitor", options->exhibitor, "Exhibitor id (Booth mode)");
     command->add_option("--admin-pin", options->adminPin, "Admin panel PIN, 4 to 12 digits (stored as a password hash)");
+    command->add_option("--time-zone", options->timeZone,
+                        "The event's time zone for every date and time people read (PDFs, receipts, CSV, XLSX): an "
+                        "IANA name such as Europe/Berlin; \"\" for the machine's zone");
+    command->add_option("--logo", options->logo, "A PNG printed at the top of every summary.pdf; \"\" for none");
     command->footer("The office's database owns the roster, exhibitors and keys; each kiosk is made from it with "
                     "`meetscan station add --out PACK` there and `meetscan init --join PACK` on the kiosk.");
     command->callback([&context, options] {
@@ -109,7 +155,7 @@ void addInitCommand(CLI::App& app, CliContext& context) {
             else
                 joinPack(context, *options);
             if (options->station.empty() && options->mode.empty() && options->exhibitor.empty() &&
-                options->adminPin.empty())
+                options->adminPin.empty() && !changesSettings(*options))
                 return;
         } else if (options->event.empty() && !std::filesystem::exists(context.databasePath())) {
             throw CliError::badInput("init needs --event NAME to create an event's office database, or --join PACK "

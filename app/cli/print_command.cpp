@@ -3,6 +3,7 @@
 // print service failed, 2 bad input).
 #include "cli/commands.hpp"
 
+#include "core/export/event_logo.hpp"
 #include "core/export/packet_data.hpp"
 #include "core/print/cups_client.hpp"
 #include "core/print/print_document.hpp"
@@ -100,7 +101,11 @@ void printSummary(CliContext& context, const PrintOptions& options) {
     const auto choice = core::loadPrinterChoice(store);
     const auto paper = paperOption(options.paper, choice, event);
     const auto printer = printerOption(options.printer, choice);
-    const auto packet = core::collectPacket(store, event, *attendee, core::nowMs());
+    auto packet = core::collectPacket(store, event, *attendee, core::nowMs());
+    if (auto logo = core::eventLogo(event.settings))
+        packet.logo = *logo;
+    else
+        fmt::print(stderr, "meetscan: warning: {}; printing without it\n", logo.error().message);
     const auto document = orThrow(core::summaryDocument(packet, paper));
     printAndFollow(printer, document,
                    fmt::format("the summary of {} ({})", attendee->displayName(), core::toString(paper)),
@@ -115,7 +120,9 @@ void printTestPage(CliContext& context, const PrintOptions& options) {
     const auto paper = paperOption(options.paper, choice, store.events().event());
     const auto printer = printerOption(options.printer, choice);
     const auto document =
-        orThrow(core::testPageDocument({store.events().station().name, printer, core::nowMs()}, paper));
+        orThrow(core::testPageDocument({store.events().station().name, printer, core::nowMs(),
+                                        core::TimeZone::forSettingOrUtc(store.events().event().settings.timeZone)},
+                                       paper));
     printAndFollow(printer, document, fmt::format("a test page ({})", core::toString(paper)), options.waitSeconds);
 }
 

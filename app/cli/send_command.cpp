@@ -131,6 +131,8 @@ std::function<void(const core::MailProgress&)> progressBar(const char* what, boo
 
 void reportAndExit(const core::SendReport& report, const char* noun, bool dryRun, const std::string& dryRunDir) {
     const auto& run = report.run;
+    for (const auto& warning : report.warnings)
+        fmt::print(stderr, "meetscan: warning: {}\n", warning);
     if (dryRun)
         fmt::print("{} {} written to {} as .eml files; nothing was sent\n", run.sent, noun, dryRunDir);
     else

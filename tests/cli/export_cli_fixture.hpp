@@ -44,6 +44,7 @@ inline ExportPeople buildExportEvent(const std::filesystem::path& dbPath, const 
     auto event = store.events().event();
     event.name = "Open Source Summit";
     event.settings.paper = paper;
+    event.settings.timeZone = "Europe/Berlin"; // UTC+1 in November: every human-facing time moves by an hour
     EXPECT_TRUE(store.events().saveEvent(event).ok());
     const auto station = store.events().station().id;
 
@@ -71,7 +72,7 @@ inline ExportPeople buildExportEvent(const std::filesystem::path& dbPath, const 
     acme.questions = {{"budget", "Budget?", {"<10k", ">10k"}}, {"when", "Timeline, please", {}}};
     EXPECT_TRUE(store.exhibitors().importAll({acme}).ok());
 
-    const core::TimeMs t0 = 1795000000000; // 2026-11-18T11:06:40Z
+    const core::TimeMs t0 = 1795000000000; // 2026-11-18T11:06:40Z, 12:06:40 in Berlin
     auto meet = [&](const std::string& a, const std::string& b, core::TimeMs at) {
         store.meetings().add({core::newUlid(at), station, at, a, b, core::newUlid(at), core::newUlid(at)});
     };
@@ -119,6 +120,23 @@ inline ProcessResult runPython(const std::string& code, const std::vector<std::s
     std::vector<std::string> argv{pythonProgram(), "-c", code};
     argv.insert(argv.end(), args.begin(), args.end());
     return runProcess(argv);
+}
+
+// Writes a small RGBA PNG (a blue bar on transparent ground) with Python's standard library.
+inline void writeTestPng(const std::filesystem::path& path, int width = 120, int height = 40) {
+    const auto result = runProcess({pythonProgram(), "-c", R"(
+import struct, sys, zlib
+w, h = int(sys.argv[2]), int(sys.argv[3])
+rows = b''.join(b'\x00' + b''.join(b'\x1f\x6f\xeb\xff' if 5 <= y < h - 5 else b'\x00\x00\x00\x00'
+                                    for x in range(w)) for y in range(h))
+def chunk(kind, data):
+    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+png = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 6, 0, 0, 0))
+png += chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b'')
+open(sys.argv[1], 'wb').write(png)
+)",
+                                    path.string(), std::to_string(width), std::to_string(height)});
+    EXPECT_EQ(result.exitCode, 0) << result.err;
 }
 
 } // namespace meetscan::test

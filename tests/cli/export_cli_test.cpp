@@ -1,5 +1,6 @@
 // `meetscan export leads`: the files a CRM imports, checked by Python's strict csv reader and
-// by openpyxl, and the OWASP formula rule in both formats.
+// by openpyxl: the OWASP formula rule in CSV (phone numbers pass as they are), typed XLSX cells,
+// and times in the event's zone (Europe/Berlin in the fixture).
 #include "cli/export_cli_fixture.hpp"
 
 #include <gtest/gtest.h>
@@ -20,17 +21,25 @@ assert raw.endswith(b'\r\n'), 'last line not CRLF'
 print(json.dumps(rows))
 )";
 
+// Rows as JSON, each cell as [type, value]: 's' strings, 'd' date-times (ISO text), 'n'
+// numbers, 'f' formulas (which we must never write).
 constexpr const char* kReadXlsx = R"(
-import json, sys, openpyxl
+import datetime, json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb['Leads']
 rows = []
 for row in ws.iter_rows():
+    cells = []
     for c in row:
-        assert c.value is None or c.data_type == 's', (c.coordinate, c.data_type, c.value)
-    rows.append(['' if c.value is None else c.value for c in row])
+        if c.value is None:
+            cells.append(['', ''])
+        elif isinstance(c.value, datetime.datetime):
+            cells.append(['d', c.value.isoformat()])
+        else:
+            cells.append([c.data_type, c.value])
+    rows.append(cells)
 print(json.dumps({'rows': rows, 'freeze': ws.freeze_panes, 'bold': ws['A1'].font.b,
-                  'width': ws.column_dimensions['A'].width}))
+                  'width': ws.column_dimensions['A'].width, 'date_format': ws['A2'].number_format}))
 )";
 
 class ExportLeadsCli : public ::testing::Test {
@@ -67,15 +76,17 @@ TEST_F(ExportLeadsCli, CsvIsStrictRfc4180WithEveryColumn) {
     ASSERT_EQ(python.exitCode, 0) << python.err;
     const auto rows = rowsOf(python);
     ASSERT_EQ(rows.size(), 5U); // header + boris, wang, evil, ana; no refuser, no erased person
-    const std::vector<std::string> expected{"First scan", "Last scan", "First name", "Last name", "Company",
+    const std::vector<std::string> expected{"First scan (Europe/Berlin)", "Last scan (Europe/Berlin)", "First name",
+                                            "Last name", "Company",
                                             "Title", "E-mail", "Phone", "Country", "Rating", "Tags",
                                             "Budget?", "Timeline, please", "Note", "Staff member", "Station"};
     EXPECT_EQ(rows[0].get<std::vector<std::string>>(), expected);
     const auto& boris = rows[1];
     EXPECT_EQ(boris[2], "Борис");
     EXPECT_EQ(boris[3], "Иванов");
-    EXPECT_EQ(boris[0], "2026-11-18T11:06:41.000Z");
-    EXPECT_EQ(boris[7], "'+1 555 0102"); // a phone number starting with + is neutralised too
+    EXPECT_EQ(boris[0], "2026-11-18 12:06 +01:00"); // 11:06:41 UTC, in Berlin, with its offset
+    EXPECT_EQ(boris[1], "2026-11-18 12:06 +01:00");
+    EXPECT_EQ(boris[7], "+1 555 0102"); // a phone number cannot run as a formula: no guard quote
     EXPECT_EQ(boris[9], "hot");
     EXPECT_EQ(boris[10], "follow up; demo");
     EXPECT_EQ(boris[11], ">10k");
@@ -111,6 +122,10 @@ TEST_F(ExportLeadsCli, SemicolonDelimiterAndPresets) {
     EXPECT_EQ(rows[1][column(rows[0], "Rating")], "Hot");
     EXPECT_EQ(rows[1][column(rows[0], "Lead Source")], "Trade Show");
     EXPECT_EQ(rows[1][column(rows[0], "Description")], "Wants a demo;\nline two");
+    EXPECT_EQ(rows[1][column(rows[0], "Phone")], "+1 555 0102"); // as Salesforce imports it
+    EXPECT_EQ(rows[3][column(rows[0], "Phone")], "'\tTAB");       // not a phone number: guarded
+    EXPECT_EQ(rows[3][column(rows[0], "Company")], "'+1 555");    // too few digits for a phone number
+    EXPECT_EQ(rows[1][column(rows[0], "First Scan (Europe/Berlin)")], "2026-11-18 12:06 +01:00");
 
     const auto hub = m_dir / "hub.csv";
     result = run({"--exhibitor", "acme", "--format", "csv", "--preset", "hubspot", "--out", hub.string()});
@@ -122,13 +137,15 @@ TEST_F(ExportLeadsCli, SemicolonDelimiterAndPresets) {
                              "Country/Region"})
         column(rows[0], name);
     EXPECT_EQ(rows[1][column(rows[0], "Email")], "BO02@example.org");
+    EXPECT_EQ(rows[1][column(rows[0], "Phone Number")], "+1 555 0102"); // as HubSpot imports it
+    EXPECT_EQ(rows[3][column(rows[0], "Notes")], "'=1+2");
 }
 
-TEST_F(ExportLeadsCli, XlsxOpensInOpenpyxlWithTextCellsAndFrozenHeader) {
+TEST_F(ExportLeadsCli, XlsxCellsAreTypedStringsAndLocalDateTimes) {
     if (!havePythonModule("openpyxl"))
         GTEST_SKIP() << "python3 openpyxl is not installed";
     const auto out = m_dir / "acme.xlsx";
-    auto result = run({"--exhibitor", "acme", "--format", "xlsx", "--out", out.string()});
+    auto result = run({"--exhibitor", "acme", "--format", "xlsx", "--preset", "salesforce", "--out", out.string()});
     ASSERT_EQ(result.exitCode, 0) << result.err;
     EXPECT_FALSE(std::filesystem::exists(m_dir / "acme.xlsx.tmp"));
     auto python = runPython(kReadXlsx, {out.string()});
@@ -136,17 +153,42 @@ TEST_F(ExportLeadsCli, XlsxOpensInOpenpyxlWithTextCellsAndFrozenHeader) {
     const auto json = nlohmann::json::parse(python.out);
     EXPECT_EQ(json["freeze"], "A2");
     EXPECT_EQ(json["bold"], true);
-    EXPECT_GT(json["width"].get<double>(), 20.0); // ISO times fit
     const auto& rows = json["rows"];
     ASSERT_EQ(rows.size(), 5U);
-    EXPECT_EQ(rows[0][2], "First name");
-    EXPECT_EQ(rows[1][2], "Борис");
-    EXPECT_EQ(rows[1][7], "'+1 555 0102");
-    EXPECT_EQ(rows[2][3], "王");
-    EXPECT_EQ(rows[3][2], "'=HYPERLINK(\"http://x\")");
-    EXPECT_EQ(rows[3][3], "'-2");
-    EXPECT_EQ(rows[3][5], "'@SUM(A1)");
-    EXPECT_EQ(rows[3][13], "'=1+2");
+    std::vector<std::string> header;
+    for (const auto& cell : rows[0]) {
+        EXPECT_EQ(cell[0], "s");
+        header.push_back(cell[1]);
+    }
+    auto at = [&](std::size_t row, const std::string& name) { return rows[row][column(header, name)]; };
+    auto cell = [](const char* type, const char* value) { return nlohmann::json::array({type, value}); };
+    // Times are date-time cells in the event's zone (the header names it), not text.
+    EXPECT_EQ(at(1, "First Scan (Europe/Berlin)"), cell("d", "2026-11-18T12:06:41"));
+    EXPECT_EQ(at(1, "Last Scan (Europe/Berlin)"), cell("d", "2026-11-18T12:06:41"));
+    EXPECT_EQ(at(4, "First Scan (Europe/Berlin)"), cell("d", "2026-11-18T12:06:46"));
+    EXPECT_EQ(at(1, "First Name"), cell("s", "Борис"));
+    // A string cell never runs as a formula: every text is written exactly, with no guard quote.
+    EXPECT_EQ(at(1, "Phone"), cell("s", "+1 555 0102"));
+    EXPECT_EQ(at(3, "First Name"), cell("s", "=HYPERLINK(\"http://x\")"));
+    EXPECT_EQ(at(3, "Last Name"), cell("s", "-2"));
+    EXPECT_EQ(at(3, "Company"), cell("s", "+1 555"));
+    EXPECT_EQ(at(3, "Title"), cell("s", "@SUM(A1)"));
+    EXPECT_EQ(at(3, "Phone"), cell("s", "\tTAB"));
+    EXPECT_EQ(at(3, "Description"), cell("s", "=1+2"));
+    EXPECT_EQ(at(2, "Last Name"), cell("s", "王"));
+    for (const auto& row : rows)
+        for (const auto& c : row)
+            EXPECT_TRUE(c[0] == "s" || c[0] == "d" || c[0] == "") << c;
+    // The plain preset starts with the times: wide enough for them, a date format on them.
+    const auto plain = m_dir / "plain.xlsx";
+    result = run({"--exhibitor", "acme", "--format", "xlsx", "--out", plain.string()});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    python = runPython(kReadXlsx, {plain.string()});
+    ASSERT_EQ(python.exitCode, 0) << python.err;
+    const auto plainJson = nlohmann::json::parse(python.out);
+    EXPECT_GT(plainJson["width"].get<double>(), 18.0);
+    EXPECT_EQ(plainJson["date_format"], "yyyy-mm-dd hh:mm");
+    EXPECT_EQ(plainJson["rows"][1][0], cell("d", "2026-11-18T12:06:41"));
 }
 
 TEST_F(ExportLeadsCli, UnknownExhibitorIsBadInput) {

@@ -104,7 +104,8 @@ TEST_F(ExportPacketsCli, FolderPerAttendeeReadBackByRealClients) {
     EXPECT_EQ(anaRow[5], "ana-silva_" + m_ids.ana);
     EXPECT_EQ(anaRow[6], "3"); // boris, wang, evil; the erased person is left out
     EXPECT_EQ(anaRow[7], "1");
-    EXPECT_EQ(rows[m_ids.boris][5], m_ids.boris); // a Cyrillic name has no ASCII slug
+    EXPECT_EQ(rows[m_ids.boris][5], "boris-ivanov_" + m_ids.boris); // Борис Иванов, spelt in Latin letters
+    EXPECT_EQ(rows[m_ids.wang][5], "wang-xiao-ming_" + m_ids.wang);    // 王小明, in pinyin
 
     for (const auto& [id, row] : rows) {
         const auto folder = m_out / row[5].get<std::string>();
@@ -143,12 +144,16 @@ TEST_F(ExportPacketsCli, FolderPerAttendeeReadBackByRealClients) {
     EXPECT_EQ(json["attendee"]["id"], m_ids.ana);
     ASSERT_EQ(json["connections"].size(), 3U);
     EXPECT_EQ(json["connections"][0]["name"], "Борис Иванов");
-    EXPECT_EQ(json["connections"][0]["first_met_at"], "2026-11-18T11:06:40.000Z");
+    EXPECT_EQ(json["connections"][0]["first_met_at"], "2026-11-18T11:06:40.000Z"); // machines read UTC
+    EXPECT_EQ(json["connections"][0]["first_met_local"], "2026-11-18T12:06:40+01:00");
+    EXPECT_EQ(json["time_zone"], "Europe/Berlin");
     EXPECT_EQ(json["booths"][0]["name"], "Acme Corp");
 
     const auto connections = strictCsv(ana / "connections.csv");
     ASSERT_EQ(connections.size(), 4U);
     EXPECT_EQ(connections[0][0], "Name");
+    EXPECT_EQ(connections[1][5], "2026-11-18 12:06 +01:00"); // first met, in the event's zone
+    EXPECT_EQ(connections[1][4], "+1 555 0102");             // a phone number, as it is
     EXPECT_EQ(connections[3][0], "'=HYPERLINK(\"http://x\") -2"); // neutralised in CSV, not in vCard
 }
 
@@ -266,14 +271,14 @@ TEST_F(ExportPacketsCli, EveryMeetingAndVisitSaysAtWhichStation) {
     };
     const auto text = folded(pdfText(ana / "summary.pdf"));
     EXPECT_NE(
-        text.find("first 2026-11-18 11:06 UTC at Lounge kiosk · last 2026-11-18 12:06 UTC at Hall B — 展台"),
+        text.find("first 2026-11-18 12:06 at Lounge kiosk · last 2026-11-18 13:06 at Hall B — 展台"),
         std::string::npos)
         << text;
-    EXPECT_NE(text.find("Acme Corp — booth B12 · first visit 2026-11-18 11:06 UTC at Lounge kiosk"),
+    EXPECT_NE(text.find("Acme Corp — booth B12 · first visit 2026-11-18 12:06 at Lounge kiosk"),
               std::string::npos)
         << text;
     const auto lonerText = folded(pdfText(loner / "summary.pdf"));
-    EXPECT_NE(lonerText.find("first visit 2026-11-18 12:06 UTC at Acme booth kiosk"), std::string::npos)
+    EXPECT_NE(lonerText.find("first visit 2026-11-18 13:06 at Acme booth kiosk"), std::string::npos)
         << lonerText;
 }
 
@@ -389,15 +394,23 @@ TEST_F(ExportPacketsCli, InterruptLeavesOnlyCompletePackets) {
     const auto result = runProcess({"sh", "-c", command});
     ASSERT_NE(result.out.find("rc=130"), std::string::npos) << result.out << result.err;
     EXPECT_NE(result.err.find("meetscan: error: interrupted"), std::string::npos) << result.err;
-    EXPECT_FALSE(std::filesystem::exists(m_out / "index.csv"));
+    // index.csv lists exactly the complete packets the stopped run left.
+    std::set<std::string> listed;
+    for (const auto& [id, row] : index(m_out))
+        listed.insert(row[5].get<std::string>());
+    std::set<std::string> present;
     std::size_t complete = 0;
     for (const auto& entry : std::filesystem::directory_iterator(m_out)) {
+        if (entry.path().filename() == "index.csv")
+            continue;
+        present.insert(entry.path().filename().string());
         EXPECT_NE(entry.path().extension(), ".tmp") << entry.path();
         for (const char* file : {"summary.pdf", "contacts.vcf", "connections.csv", "packet.json"})
             EXPECT_TRUE(std::filesystem::exists(entry.path() / file)) << entry.path() / file;
         ++complete;
     }
     EXPECT_LT(complete, 1005U);
+    EXPECT_EQ(listed, present);
 }
 
 } // namespace

@@ -18,7 +18,7 @@
 namespace meetscan::test {
 namespace {
 
-using nlohmann::json;
+using Json = nlohmann::json;
 
 constexpr const char* kFrom = "events@oss-summit.example";
 const std::vector<std::string> kContacts{"sales@acme.example", "ceo@acme.example"};
@@ -45,12 +45,12 @@ protected:
         return send(args);
     }
 
-    json outbox() {
+    Json outbox() {
         auto status = send({"status", "--json"});
         EXPECT_EQ(status.exitCode, 0) << status.err;
-        return json::parse(status.out);
+        return Json::parse(status.out);
     }
-    std::map<std::string, int> statesOf(const json& entries) {
+    std::map<std::string, int> statesOf(const Json& entries) {
         std::map<std::string, int> states;
         for (const auto& entry : entries)
             ++states[entry["state"].get<std::string>()];
@@ -58,11 +58,11 @@ protected:
     }
 
     // The message as a mail client reads it; attachments saved under `into`.
-    json readMail(const std::filesystem::path& eml, const std::filesystem::path& into) {
+    Json readMail(const std::filesystem::path& eml, const std::filesystem::path& into) {
         auto read = runProcess({pythonProgram(), std::string(MEETSCAN_SOURCE_DIR) + "/tests/support/read_mail.py",
                                 eml.string(), into.string()});
         EXPECT_EQ(read.exitCode, 0) << read.err;
-        return json::parse(read.out);
+        return Json::parse(read.out);
     }
     std::vector<std::string> recipientsOf(const SmtpTestServer& server) {
         std::vector<std::string> to;
@@ -70,7 +70,7 @@ protected:
             auto envelope = eml;
             envelope.replace_extension(".json");
             std::ifstream in(envelope);
-            const auto received = json::parse(in);
+            const auto received = Json::parse(in);
             for (const auto& address : received["rcpt_tos"])
                 to.push_back(address.get<std::string>());
         }

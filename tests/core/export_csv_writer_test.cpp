@@ -14,6 +14,22 @@ TEST(ExportCsvWriter, NeutralisesEveryOwaspLeadCharacter) {
         EXPECT_EQ(neutraliseFormula(cell), cell) << cell;
 }
 
+// Salesforce and HubSpot import a phone number as it is written: one that could only ever be a
+// sum, never a name, reference or function, keeps no guard quote.
+TEST(ExportCsvWriter, PhoneNumbersPassUnguardedAndNothingElseDoes) {
+    for (const std::string phone : {"+44 20 7946 0958", "+1 (555) 010-0100", "+49.30.1234567", "(030) 1234567",
+                                    "+351912345678", "0049 30 12345678"}) {
+        EXPECT_TRUE(isPhoneNumber(phone)) << phone;
+        EXPECT_EQ(neutraliseFormula(phone), phone) << phone;
+    }
+    for (const std::string cell : {"+1 555", "+44 20 7946 0958 ext 12", "+44 20 7946 0958;", "-1234567",
+                                   "+-1234567", "+1234567+1", "=1234567", "@1234567", "+1 555 0100\n=1+2",
+                                   "+1234567890123456789012", "+(555)010,0100", "+A1234567"}) {
+        EXPECT_FALSE(isPhoneNumber(cell)) << cell;
+        EXPECT_EQ(neutraliseFormula(cell), "'" + cell) << cell;
+    }
+}
+
 TEST(ExportCsvWriter, QuotesOnlyWhatNeedsItAndEndsLinesWithCrlf) {
     CsvWriter csv(',', false);
     csv.row({"a", "b,c", "say \"hi\"", "two\nlines", "x;y"});

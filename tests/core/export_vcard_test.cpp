@@ -64,28 +64,40 @@ TEST(ExportPacket, FolderNamesAreSafeSlugsPlusId) {
     a.firstName = "Vinícius";
     a.lastName = "Assunção Þórsson";
     EXPECT_EQ(packetFolderName(a, latin), "vinicius-assuncao-thorsson_ID1");
+    // Any script is spelt in Latin letters, so a file manager shows whose packet it is.
     a.firstName = "小明";
     a.lastName = "王";
-    EXPECT_EQ(packetFolderName(a, latin), "ID1");
-    a.firstName = "Анна";
-    a.lastName = "Иванова";
-    EXPECT_EQ(packetFolderName(a, latin), "ID1");
+    EXPECT_EQ(packetFolderName(a, latin), "wang-xiao-ming_ID1");
+    a.firstName = "Иван";
+    a.lastName = "Петров";
+    EXPECT_EQ(packetFolderName(a, latin), "ivan-petrov_ID1");
+    a.firstName = "太郎";
+    a.lastName = "山田";
+    EXPECT_EQ(packetFolderName(a, latin), "shan-tian-tai-lang_ID1");
+    a.firstName = "Ελένη";
+    a.lastName = "Παππά";
+    EXPECT_EQ(packetFolderName(a, latin), "elene-pappa_ID1");
+    a.firstName = "😀";
+    a.lastName = "";
+    EXPECT_EQ(packetFolderName(a, latin), "ID1"); // nothing to spell: the id alone
 }
 
-TEST(LatinFold, SpellsLatinNamesWithoutAccentsAndMarksTheRest) {
+TEST(LatinFold, SpellsNamesOfAnyScriptInAsciiAndMarksTheRest) {
     LatinFolder latin;
     EXPECT_EQ(latin.fold("Łukasz Dąbrowski, Søren Kierkegaard, Iñaki Ibáñez, Nguyễn Văn An"),
               "Lukasz Dabrowski, Soren Kierkegaard, Inaki Ibanez, Nguyen Van An");
     EXPECT_EQ(latin.fold("Straße"), "Strasse");
-    EXPECT_EQ(latin.fold("¼ ½"), " 1/4   1/2 "); // longer than the UTF-8 it came from
-    EXPECT_EQ(latin.fold("李 Анна"), "? ????");
+    EXPECT_EQ(latin.fold("¼ ½"), " 1/4  1/2"); // longer than the UTF-8 it came from
+    EXPECT_EQ(latin.fold("李 Анна"), "li Anna");
+    EXPECT_EQ(latin.fold("Иван Петров"), "Ivan Petrov");
+    EXPECT_EQ(latin.fold("김민준"), "gimminjun");
+    EXPECT_EQ(latin.fold("😀"), "?");
     EXPECT_EQ(latin.fold("ok\xff\xfeok"), "ok??ok"); // not UTF-8: one '?' a byte, and on
     EXPECT_EQ(latin.fold(""), "");
     EXPECT_EQ(latin.fold("Þór"), "THor"); // each text starts afresh after one that was not UTF-8
-    std::string folded; // the locale is set for the call, on the calling thread: any thread may fold
+    std::string folded; // one thread at a time, but any thread may fold
     std::thread([&] { folded = latin.fold("Ólafur"); }).join();
     EXPECT_EQ(folded, "Olafur");
-    EXPECT_EQ(uselocale(nullptr), LC_GLOBAL_LOCALE); // and the thread is back in the program's locale
 }
 
 TEST(ExportPacket, JsonCarriesSchemaVersionAndNullForUnsharedDetails) {

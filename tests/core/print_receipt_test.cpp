@@ -24,7 +24,8 @@ Packet samplePacket(int people) {
     packet.summary.attendee.firstName = "Ana";
     packet.summary.attendee.lastName = "Silva";
     packet.summary.attendee.company = "Acme";
-    packet.generatedAt = 1795000000000;
+    packet.generatedAt = 1795000000000; // 2026-11-18T11:06:40Z
+    packet.zone = *TimeZone::named("Asia/Tokyo");
     const char* names[] = {"Борис Иванов", "王小明", "Ελένη Παππά", "سارة أحمد"};
     for (int i = 0; i < people; ++i) {
         MetPerson person;
@@ -83,6 +84,10 @@ TEST(PrintReceipt, OneLongPageEightyMillimetresWideInEveryScript) {
     for (const char* text : {"Open Source Summit", "Ana Silva", "Борис Иванов", "王小明", "Ελένη Παππά", "سارة أحمد",
                              "People you met (40)", "Acme Corp — booth B12", "Person 39"})
         EXPECT_NE(big.text.find(text), std::string::npos) << text << " missing from: " << big.text.substr(0, 400);
+    // Times in the event's zone, named once: 11:05 UTC is 20:05 in Tokyo.
+    EXPECT_NE(big.text.find("2026-11-18 20:06 (Asia/Tokyo)"), std::string::npos) << big.text.substr(0, 400);
+    EXPECT_NE(big.text.find("Met 1 time, first 2026-11-18 20:05"), std::string::npos) << big.text.substr(0, 600);
+    EXPECT_EQ(big.text.find("UTC"), std::string::npos);
     // Consent: the one shared e-mail is there, and no other contact detail appears.
     EXPECT_NE(big.text.find("boris@example.org"), std::string::npos);
     EXPECT_EQ(big.text.find("@example.org", big.text.find("boris@example.org") + std::string("boris@example.org").size()), std::string::npos);
@@ -109,7 +114,8 @@ TEST(PrintReceipt, TestPageOnEveryPaper) {
     if (!havePoppler())
         GTEST_SKIP() << "needs pdftotext, pdfinfo and qpdf";
     for (Paper paper : {Paper::A4, Paper::Letter, Paper::Receipt80}) {
-        auto page = testPageDocument({"Lounge 2", "kiosk-printer", 1795000000000}, paper);
+        auto page = testPageDocument({"Lounge 2", "kiosk-printer", 1795000000000, *TimeZone::named("Europe/Berlin")},
+                                     paper);
         ASSERT_TRUE(page.ok());
         const auto facts = read(page->pdf);
         EXPECT_TRUE(facts.valid);
@@ -117,6 +123,8 @@ TEST(PrintReceipt, TestPageOnEveryPaper) {
         EXPECT_NE(facts.text.find("MeetScan test page"), std::string::npos) << facts.text;
         EXPECT_NE(facts.text.find("Printer: kiosk-printer"), std::string::npos);
         EXPECT_NE(facts.text.find("Station: Lounge 2"), std::string::npos);
+        // (the receipt wraps the zone's name after its slash)
+        EXPECT_NE(facts.text.find("Printed: 2026-11-18 12:06 (Europe/"), std::string::npos) << facts.text;
         EXPECT_NE(facts.text.find("王小明"), std::string::npos);
     }
 }

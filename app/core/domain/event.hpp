@@ -18,6 +18,11 @@ struct EventSettings {
     std::string accentColour = "#1F6FEB";
     std::vector<std::string> urlPatterns; // badge URL patterns (one capture group each)
     std::string adminPinHash;       // libsodium password hash; empty: the default PIN applies
+    // The zone every human-facing time is shown in (domain/local_time.hpp): an IANA name such as
+    // "Europe/Berlin"; empty: the machine's zone.
+    std::string timeZone;
+    // A PNG shown on summary.pdf (export/event_logo.hpp), read at export time; empty: no logo.
+    std::string logo;
 };
 
 struct Event {

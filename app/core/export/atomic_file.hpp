@@ -20,4 +20,11 @@ Status writeFileAtomically(const std::filesystem::path& path, std::string_view b
 // Renames a completed temporary file onto its final name.
 Status commitTemporary(const std::filesystem::path& temporary, const std::filesystem::path& path);
 
+// Puts the completed folder `temporary` in place of the folder `path`, whole, so that `path` is
+// never missing or half-written, whatever stops the program: the two are swapped in one step
+// (Linux's renameat2 RENAME_EXCHANGE) and the old one, now under the temporary name, is deleted
+// after. Where the file system cannot swap, the old folder is renamed aside (`path.old`) first,
+// the new one moved in, and the old deleted, or put back if the move failed.
+Status replaceFolder(const std::filesystem::path& temporary, const std::filesystem::path& path);
+
 } // namespace meetscan::core

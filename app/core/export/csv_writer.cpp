@@ -2,8 +2,25 @@
 
 namespace meetscan::core {
 
+bool isPhoneNumber(std::string_view cell) {
+    constexpr int kMinDigits = 6;
+    constexpr int kMaxDigits = 20;
+    if (!cell.empty() && cell.front() == '+')
+        cell.remove_prefix(1);
+    if (cell.empty() || !((cell.front() >= '0' && cell.front() <= '9') || cell.front() == '('))
+        return false;
+    int digits = 0;
+    for (const char c : cell) {
+        if (c >= '0' && c <= '9')
+            ++digits;
+        else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')')
+            return false;
+    }
+    return digits >= kMinDigits && digits <= kMaxDigits;
+}
+
 std::string neutraliseFormula(std::string_view cell) {
-    if (!cell.empty()) {
+    if (!cell.empty() && !isPhoneNumber(cell)) {
         switch (cell.front()) {
         case '=':
         case '+':

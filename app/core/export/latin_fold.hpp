@@ -1,21 +1,22 @@
 #pragma once
-#include <iconv.h>
-#include <locale.h>
+#include <memory>
 #include <string>
 #include <string_view>
 
 namespace meetscan::core {
 
-// Spells UTF-8 text in ASCII the way people write their names without accents: "Assunção" as
-// "Assuncao", "Łukasz" as "Lukasz", "Þór" as "THor" (glibc's transliteration in C.UTF-8). A
-// character with no Latin spelling (Han, Cyrillic) becomes '?'. Without that locale, every
-// non-ASCII character becomes '?'.
+// Spells UTF-8 text in ASCII the way people write their names in Latin letters, whatever the
+// script, with ICU's "Any-Latin; Latin-ASCII": "Assunção" as "Assuncao", "Þór" as "THor",
+// "Иван Петров" as "Ivan Petrov", "山田太郎" as "shan tian tai lang" (Han read in pinyin).
+// What still has no ASCII spelling, and bytes that are not UTF-8, become '?'; without ICU's
+// rules every non-ASCII character does.
 //
-// A LatinFolder serves one thread at a time. Make one for many texts rather than one per text:
-// setting up the locale and the converter costs ~85 µs, a name then ~0.2 µs. And keep them off
-// worker threads that come and go: glibc loads and frees a locale's data under a lock inside
-// libc, so creating and dropping them on several threads at once looks like a data race to a
-// checker that cannot see that lock (ThreadSanitizer, which failed CI on it).
+// A LatinFolder serves one thread at a time (an ICU transliterator keeps state while it works).
+// Make one for many texts rather than one per text: building the rules costs milliseconds, a
+// name then microseconds. And keep them off worker threads that come and go: the packet export
+// folds every folder name on its own thread before its workers start, so no checker
+// (ThreadSanitizer, which once failed CI on glibc's locale loading here) sees library state set
+// up on one worker and freed on another.
 class LatinFolder {
 public:
     LatinFolder();
@@ -26,8 +27,8 @@ public:
     [[nodiscard]] std::string fold(std::string_view utf8);
 
 private:
-    locale_t m_locale;   // null when C.UTF-8 is missing
-    iconv_t m_converter; // (iconv_t)-1 when iconv cannot convert
+    struct Rules; // ICU's transliterator, kept out of this header
+    std::unique_ptr<Rules> m_rules; // null when ICU cannot build the rules
 };
 
 } // namespace meetscan::core

@@ -9,10 +9,16 @@ namespace meetscan::core {
 namespace {
 
 using Cell = std::function<std::string(const LeadRow&)>;
+using Moment = std::function<TimeMs(const LeadRow&)>;
 
+// A text column, or a time column (`moment` set).
 struct Column {
+    Column(std::string name, Cell text) : header(std::move(name)), cell(std::move(text)) {}
+    Column(std::string name, Moment at) : header(std::move(name)), moment(std::move(at)) {}
+
     std::string header;
     Cell cell;
+    Moment moment;
 };
 
 std::string capitalised(std::string text) {
@@ -22,8 +28,8 @@ std::string capitalised(std::string text) {
 }
 
 std::string joinedTags(const LeadRow& row) { return fmt::format("{}", fmt::join(row.lead.tags, "; ")); }
-std::string firstScan(const LeadRow& row) { return formatIsoTime(row.lead.firstScanAt); }
-std::string lastScan(const LeadRow& row) { return formatIsoTime(row.lead.lastScanAt); }
+TimeMs firstScan(const LeadRow& row) { return row.lead.firstScanAt; }
+TimeMs lastScan(const LeadRow& row) { return row.lead.lastScanAt; }
 std::string firstName(const LeadRow& row) { return row.attendee.firstName; }
 std::string lastName(const LeadRow& row) { return row.attendee.lastName; }
 std::string company(const LeadRow& row) { return row.attendee.company; }
@@ -37,10 +43,10 @@ std::string station(const LeadRow& row) { return row.stationName; }
 
 void addQuestions(std::vector<Column>& columns, const Exhibitor& exhibitor) {
     for (const auto& question : exhibitor.questions)
-        columns.push_back({question.text, [id = question.id](const LeadRow& row) {
-                               const auto answer = row.lead.answers.find(id);
-                               return answer != row.lead.answers.end() ? answer->second : std::string();
-                           }});
+        columns.emplace_back(question.text, Cell([id = question.id](const LeadRow& row) {
+                                 const auto answer = row.lead.answers.find(id);
+                                 return answer != row.lead.answers.end() ? answer->second : std::string();
+                             }));
 }
 
 std::vector<Column> plainColumns(const Exhibitor& exhibitor) {
@@ -107,19 +113,26 @@ std::optional<LeadPreset> parseLeadPreset(std::string_view text) {
     return std::nullopt;
 }
 
-LeadTable leadTable(const LeadList& list, LeadPreset preset) {
+LeadTable leadTable(const LeadList& list, LeadPreset preset, const TimeZone& zone) {
     const auto columns = preset == LeadPreset::Salesforce ? salesforceColumns(list.exhibitor)
                          : preset == LeadPreset::Hubspot  ? hubspotColumns(list.exhibitor)
                                                           : plainColumns(list.exhibitor);
     LeadTable table;
+    table.zone = zone;
     for (const auto& column : columns)
-        table.header.push_back(column.header);
+        table.header.push_back(column.moment ? fmt::format("{} ({})", column.header, zone.label()) : column.header);
     table.rows.reserve(list.rows.size());
     for (const auto& row : list.rows) {
-        std::vector<std::string> cells;
+        std::vector<LeadCell> cells;
         cells.reserve(columns.size());
-        for (const auto& column : columns)
-            cells.push_back(column.cell(row));
+        for (const auto& column : columns) {
+            if (column.moment) {
+                const TimeMs at = column.moment(row);
+                cells.push_back({formatLocal(at, zone, LocalFormat::MinuteWithOffset), at});
+            } else {
+                cells.push_back({column.cell(row), std::nullopt});
+            }
+        }
         table.rows.push_back(std::move(cells));
     }
     return table;

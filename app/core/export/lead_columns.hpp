@@ -8,6 +8,7 @@
 //   Company Name, Job Title, Country/Region.
 // What neither CRM has (scan times, tags, question answers, staff, station) follows under
 // plain names, for the wizard to map onto custom fields or skip.
+#include "core/domain/local_time.hpp"
 #include "core/export/lead_list.hpp"
 
 #include <optional>
@@ -21,13 +22,23 @@ enum class LeadPreset { Plain, Salesforce, Hubspot };
 
 [[nodiscard]] std::optional<LeadPreset> parseLeadPreset(std::string_view text);
 
-// A lead list as text cells; every cell is a string (no number or date guessing downstream).
-// Times are ISO 8601 UTC text (formatIsoTime).
-struct LeadTable {
-    std::vector<std::string> header;
-    std::vector<std::vector<std::string>> rows;
+// One cell: text, or a moment. A moment's text is its local time with the UTC offset
+// ("2026-03-14 10:05 +01:00"), which a CSV carries and a CRM reads unambiguously; an XLSX
+// writes the moment as a real date-time cell instead.
+struct LeadCell {
+    std::string text;
+    std::optional<TimeMs> at;
 };
 
-[[nodiscard]] LeadTable leadTable(const LeadList& list, LeadPreset preset);
+// A lead list, typed: text stays text (no number or date guessing downstream), times are
+// moments shown in the event's zone, whose name the time columns' headers carry
+// ("First scan (Europe/Berlin)").
+struct LeadTable {
+    std::vector<std::string> header;
+    std::vector<std::vector<LeadCell>> rows;
+    TimeZone zone;
+};
+
+[[nodiscard]] LeadTable leadTable(const LeadList& list, LeadPreset preset, const TimeZone& zone);
 
 } // namespace meetscan::core

@@ -8,8 +8,13 @@ namespace meetscan::core {
 std::string leadListCsv(const LeadTable& table, char delimiter) {
     CsvWriter csv(delimiter);
     csv.row(table.header);
-    for (const auto& row : table.rows)
-        csv.row(row);
+    std::vector<std::string> cells;
+    for (const auto& row : table.rows) {
+        cells.clear();
+        for (const auto& cell : row)
+            cells.push_back(cell.text); // a time's text carries its UTC offset
+        csv.row(cells);
+    }
     return csv.take();
 }
 

@@ -1,7 +1,6 @@
 #include "core/export/lead_list_xlsx.hpp"
 
 #include "core/export/atomic_file.hpp"
-#include "core/export/csv_writer.hpp"
 
 #include <fmt/core.h>
 #include <xlsxwriter.h>
@@ -15,6 +14,7 @@ namespace {
 constexpr double kMinWidth = 8.0;
 constexpr double kMaxWidth = 60.0;
 constexpr std::size_t kMaxCellChars = 32767; // Excel's limit for one cell
+constexpr double kTimeWidth = 18.0;           // "2026-03-14 10:05"
 
 // Code points, not bytes: a Cyrillic name is as wide as a Latin one.
 double displayWidth(const std::string& text) {
@@ -47,24 +47,45 @@ Status writeLeadListXlsx(const LeadTable& table, const std::filesystem::path& pa
     format_set_bold(bold);
     lxw_format* text = workbook_add_format(workbook);
     format_set_num_format(text, "@"); // Text: what a user types into a cell later stays text too
+    lxw_format* time = workbook_add_format(workbook);
+    format_set_num_format(time, "yyyy-mm-dd hh:mm");
 
     std::vector<double> widths(table.header.size(), kMinWidth);
-    auto write = [&](lxw_row_t row, const std::vector<std::string>& cells, lxw_format* format) {
-        for (std::size_t col = 0; col < cells.size(); ++col) {
-            const auto value = clipped(neutraliseFormula(cells[col]));
-            if (col < widths.size())
-                widths[col] = std::max(widths[col], displayWidth(value));
+    std::vector<bool> timeColumns(table.header.size(), false);
+    for (std::size_t col = 0; col < table.header.size(); ++col) {
+        const auto value = clipped(table.header[col]);
+        widths[col] = std::max(widths[col], displayWidth(value));
+        worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(col), value.c_str(), bold);
+    }
+    for (std::size_t row = 0; row < table.rows.size(); ++row) {
+        const auto& cells = table.rows[row];
+        const auto sheetRow = static_cast<lxw_row_t>(row + 1);
+        for (std::size_t col = 0; col < cells.size() && col < widths.size(); ++col) {
+            const auto sheetCol = static_cast<lxw_col_t>(col);
+            if (cells[col].at) {
+                // Excel's date-times carry no zone: the local time, as the header's zone gives it.
+                const auto local = toLocal(*cells[col].at, table.zone);
+                lxw_datetime when{local.year,
+                                  static_cast<int>(local.month),
+                                  static_cast<int>(local.day),
+                                  static_cast<int>(local.hour),
+                                  static_cast<int>(local.minute),
+                                  local.second + local.millisecond / 1000.0};
+                worksheet_write_datetime(sheet, sheetRow, sheetCol, &when, time);
+                timeColumns[col] = true;
+                widths[col] = std::max(widths[col], kTimeWidth);
+                continue;
+            }
+            const auto value = clipped(cells[col].text);
+            widths[col] = std::max(widths[col], displayWidth(value));
             if (!value.empty())
-                worksheet_write_string(sheet, row, static_cast<lxw_col_t>(col), value.c_str(), format);
+                worksheet_write_string(sheet, sheetRow, sheetCol, value.c_str(), text);
         }
-    };
-    write(0, table.header, bold);
-    for (std::size_t row = 0; row < table.rows.size(); ++row)
-        write(static_cast<lxw_row_t>(row + 1), table.rows[row], text);
+    }
 
     for (std::size_t col = 0; col < widths.size(); ++col)
         worksheet_set_column(sheet, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col),
-                             std::min(widths[col], kMaxWidth), text);
+                             std::min(widths[col], kMaxWidth), timeColumns[col] ? time : text);
     worksheet_freeze_panes(sheet, 1, 0);
     if (!table.header.empty())
         worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()),

@@ -7,9 +7,10 @@
 namespace meetscan::core {
 
 // One worksheet "Leads": a bold header row with an autofilter, panes frozen under it, column
-// widths from the content. Every cell is a string cell, neutralised like the CSV
-// (csv_writer.hpp), so a phone number or an id keeps its leading zeros and nothing runs as a
-// formula; scan times are ISO 8601 text, the same as in the CSV.
+// widths from the content. Cells are typed: text is a string cell, written as it is (a string
+// cell never runs as a formula, so it needs no guard quote, unlike a CSV cell: a phone number
+// "+44 20 7946 0958" or an id keeps its exact text), and a time is a real date-time cell in the
+// event's zone, which the column's header names.
 Status writeLeadListXlsx(const LeadTable& table, const std::filesystem::path& path);
 
 } // namespace meetscan::core

@@ -10,9 +10,11 @@ std::string connectionsCsv(const Packet& packet) {
              "Last met station"});
     for (const auto& person : packet.summary.people) {
         const auto& places = placesOf(packet, person);
-        csv.row({person.name, person.company, person.title, person.email, person.phone, formatIsoTime(person.firstAt),
-                 formatIsoTime(person.lastAt), std::to_string(person.meetings), places.first.stationName,
-                 places.last.stationName});
+        // In the event's zone with the UTC offset: "2026-11-18 12:06 +01:00".
+        csv.row({person.name, person.company, person.title, person.email, person.phone,
+                 formatLocal(person.firstAt, packet.zone, LocalFormat::MinuteWithOffset),
+                 formatLocal(person.lastAt, packet.zone, LocalFormat::MinuteWithOffset),
+                 std::to_string(person.meetings), places.first.stationName, places.last.stationName});
     }
     return csv.take();
 }

@@ -30,7 +30,8 @@ std::string packetFolderName(const Attendee& attendee, LatinFolder& latin) {
 }
 
 Packet collectPacket(Store& store, const Event& event, const Attendee& attendee, TimeMs generatedAt) {
-    Packet packet{event, summarizeAttendee(store, attendee), generatedAt, collectPlaces(store, attendee.id)};
+    Packet packet{event, summarizeAttendee(store, attendee), generatedAt, collectPlaces(store, attendee.id),
+                  TimeZone::forSettingOrUtc(event.settings.timeZone), nullptr};
     // An erased person keeps an anonymous row so counts stay right; a packet has nothing to show of them.
     auto& people = packet.summary.people;
     people.erase(std::remove_if(people.begin(), people.end(), [](const MetPerson& p) { return p.name.empty(); }),
@@ -53,7 +54,8 @@ const PacketPlace& placeOf(const Packet& packet, const VisitedBooth& booth) {
 VCardContact contactOf(const Packet& packet, const MetPerson& person) {
     VCardContact contact = qrContactOf(person);
     contact.uid = person.id;
-    contact.note = fmt::format("Met at {} on {}", packet.event.name, formatIsoTime(person.firstAt).substr(0, 10));
+    contact.note =
+        fmt::format("Met at {} on {}", packet.event.name, formatLocal(person.firstAt, packet.zone, LocalFormat::Date));
     return contact;
 }
 

@@ -22,9 +22,11 @@ std::string packetJson(const Packet& packet) {
                           {"email", orNull(person.email)},
                           {"phone", orNull(person.phone)},
                           {"first_met_at", formatIsoTime(person.firstAt)},
+                          {"first_met_local", formatLocal(person.firstAt, packet.zone, LocalFormat::Iso)},
                           {"first_met_station", orNull(places.first.stationName)},
                           {"first_met_station_id", orNull(places.first.stationId)},
                           {"last_met_at", formatIsoTime(person.lastAt)},
+                          {"last_met_local", formatLocal(person.lastAt, packet.zone, LocalFormat::Iso)},
                           {"last_met_station", orNull(places.last.stationName)},
                           {"last_met_station_id", orNull(places.last.stationId)},
                           {"meetings", person.meetings}});
@@ -38,12 +40,14 @@ std::string packetJson(const Packet& packet) {
                           {"website", booth.website},
                           {"follow_up", booth.followUp},
                           {"first_visit_at", formatIsoTime(booth.firstAt)},
+                          {"first_visit_local", formatLocal(booth.firstAt, packet.zone, LocalFormat::Iso)},
                           {"station", orNull(place.stationName)},
                           {"station_id", orNull(place.stationId)}});
     }
     const nlohmann::json json{
         {"schema_version", kPacketSchemaVersion},
         {"generated_at", formatIsoTime(packet.generatedAt)},
+        {"time_zone", packet.zone.label()},
         {"event", {{"id", packet.event.id}, {"name", packet.event.name}}},
         {"attendee",
          {{"id", attendee.id},

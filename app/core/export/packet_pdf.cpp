@@ -1,6 +1,7 @@
 #include "core/export/packet_pdf.hpp"
 
 #include "core/export/badge_qr.hpp"
+#include "core/export/event_logo.hpp"
 #include "core/export/vcard_writer.hpp"
 #include "meetscan/scanner/qr_matrix.hpp"
 
@@ -20,16 +21,15 @@ constexpr double kQrSize = 72.0; // one inch: modules of about 0.4 mm, readable 
 constexpr double kGap = 12.0;
 constexpr double kA4Width = 595.28, kA4Height = 841.89;
 constexpr double kLetterWidth = 612.0, kLetterHeight = 792.0;
+constexpr double kLogoWidth = 160.0, kLogoHeight = 56.0;
 
 cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
     return CAIRO_STATUS_SUCCESS;
 }
 
-std::string when(TimeMs at) {
-    const auto iso = formatIsoTime(at); // 2026-11-22T09:30:00.123Z
-    return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
-}
+// "2026-11-22 10:30" in the event's zone, which the page names once, under the title.
+std::string when(const TimeZone& zone, TimeMs at) { return formatLocal(at, zone, LocalFormat::Minute); }
 
 struct FontDeleter {
     void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
@@ -105,23 +105,31 @@ private:
     double m_y;
 };
 
-// "2026-11-18 11:06 UTC at Lounge kiosk": when and at which station.
-std::string whenAndWhere(TimeMs at, const PacketPlace& place) {
-    return place.stationName.empty() ? when(at) : fmt::format("{} at {}", when(at), place.stationName);
+// "2026-11-18 12:06 at Lounge kiosk": when and at which station.
+std::string whenAndWhere(const TimeZone& zone, TimeMs at, const PacketPlace& place) {
+    return place.stationName.empty() ? when(zone, at) : fmt::format("{} at {}", when(zone, at), place.stationName);
 }
 
-void drawPerson(PageWriter& page, PacketQrCache& qrCache, const MetPerson& person, const MetPlaces& places,
-                const Font& nameFont, const Font& bodyFont) {
+// "Met 2 times · first 2026-11-18 12:06 at Lounge · last 2026-11-18 13:06 at Hall B", and one
+// time only when the first and the last meeting read the same (met twice within a minute).
+std::string metLine(const TimeZone& zone, const MetPerson& person, const MetPlaces& places) {
+    const auto count = fmt::format("Met {} {}", person.meetings, person.meetings == 1 ? "time" : "times");
+    const auto first = whenAndWhere(zone, person.firstAt, places.first);
+    const auto last = whenAndWhere(zone, person.lastAt, places.last);
+    if (first == last)
+        return fmt::format("{} · {}", count, first);
+    return fmt::format("{} · first {} · last {}", count, first, last);
+}
+
+void drawPerson(PageWriter& page, PacketQrCache& qrCache, const TimeZone& zone, const MetPerson& person,
+                const MetPlaces& places, const Font& nameFont, const Font& bodyFont) {
     std::string details = person.company;
     if (!person.title.empty())
         details += (details.empty() ? "" : " — ") + person.title;
     std::string contact = person.email;
     if (!person.phone.empty())
         contact += (contact.empty() ? "" : "  ·  ") + person.phone;
-    std::string met = fmt::format("Met {} {} · first {}", person.meetings, person.meetings == 1 ? "time" : "times",
-                                  whenAndWhere(person.firstAt, places.first));
-    if (person.lastAt != person.firstAt)
-        met += fmt::format(" · last {}", whenAndWhere(person.lastAt, places.last));
+    std::string met = metLine(zone, person, places);
     const double textX = kMargin + kQrSize + kGap;
     const double width = page.textWidth() - kQrSize - kGap;
     std::array<double, PageWriter::kSlots> heights{};
@@ -184,6 +192,8 @@ Expected<std::string> packetPdf(const Packet& packet, PacketQrCache& qrCache) {
         const auto heading = font("Sans Bold 13");
         const auto name = font("Sans Bold 11");
         const auto body = font("Sans 9.5");
+        if (packet.logo)
+            page.y() += drawEventLogo(cr, *packet.logo, kMargin, page.y(), kLogoWidth, kLogoHeight) + 10;
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
         page.line(packet.event.name, title.get(), 2);
         page.line(fmt::format("Follow-up for {}", attendee.displayName()), heading.get(), 2);
@@ -192,14 +202,17 @@ Expected<std::string> packetPdf(const Packet& packet, PacketQrCache& qrCache) {
             who += (who.empty() ? "" : " — ") + attendee.title;
         if (!who.empty())
             page.line(who, body.get(), 2);
-        page.line(fmt::format("Generated {}", when(packet.generatedAt)), body.get(), 16);
+        page.line(fmt::format("Generated {} · times in {}", when(packet.zone, packet.generatedAt), packet.zone.label()),
+                  body.get(), 16);
 
         const auto& people = packet.summary.people;
-        page.line(fmt::format("People you met ({})", people.size()), heading.get(), 8);
+        page.line(fmt::format("People you met ({})", people.size()), heading.get(), people.empty() ? 8 : 2);
         if (people.empty())
             page.line("No connections were recorded.", body.get(), 8);
+        else // right by the codes, where a reader looks for what to do with them
+            page.line("Scan a code with your phone's camera to save the contact.", body.get(), 8);
         for (const auto& person : people)
-            drawPerson(page, qrCache, person, placesOf(packet, person), name, body);
+            drawPerson(page, qrCache, packet.zone, person, placesOf(packet, person), name, body);
         page.y() += 8;
 
         const auto& booths = packet.summary.booths;
@@ -209,13 +222,11 @@ Expected<std::string> packetPdf(const Packet& packet, PacketQrCache& qrCache) {
         for (const auto& booth : booths) {
             const auto place = booth.booth.empty() ? std::string() : fmt::format(" — booth {}", booth.booth);
             page.line(fmt::format("{}{} · first visit {}", booth.name, place,
-                                  whenAndWhere(booth.firstAt, placeOf(packet, booth))),
+                                  whenAndWhere(packet.zone, booth.firstAt, placeOf(packet, booth))),
                       body.get(), 4);
         }
         page.y() += 8;
-        page.line("Scan a code with your phone's camera to save that contact. Contact details appear only where "
-                  "the person agreed to share them.",
-                  body.get(), 0);
+        page.line("Contact details appear only where the person agreed to share them.", body.get(), 0);
     }
     cairo_destroy(cr);
     cairo_surface_finish(surface);

@@ -1,8 +1,10 @@
 #pragma once
 // summary.pdf: the follow-up packet on paper (cairo PDF surface, pango layouts so any script
 // shapes right: Latin, Cyrillic, Greek, CJK, Arabic, Devanagari, through fontconfig fallback).
-// A4 or Letter by the event's `paper` setting. Every person met gets a QR code holding their
-// vCard, so a phone can save the contact from the page; long lists flow onto more pages.
+// A4 or Letter by the event's `paper` setting. The event's logo (when the packet has one) and
+// name head the page; times are in the event's zone, named once under the title. Every person
+// met gets a QR code holding their vCard, with a line on how to use it right above the codes,
+// so a phone can save the contact from the page; long lists flow onto more pages.
 #include "core/export/packet_data.hpp"
 #include "meetscan/scanner/expected.hpp"
 

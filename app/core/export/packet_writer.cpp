@@ -2,9 +2,11 @@
 
 #include "core/export/atomic_file.hpp"
 #include "core/export/csv_writer.hpp"
+#include "core/export/event_logo.hpp"
 #include "core/export/latin_fold.hpp"
 #include "core/export/packet_connections_csv.hpp"
 #include "core/export/packet_data.hpp"
+#include "core/export/packet_folders.hpp"
 #include "core/export/packet_fonts.hpp"
 #include "core/export/packet_json.hpp"
 #include "core/export/packet_pdf.hpp"
@@ -13,10 +15,12 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 
 namespace meetscan::core {
@@ -69,9 +73,7 @@ Status writeFolder(const std::filesystem::path& outDir, const std::string& folde
     for (const auto& file : files)
         if (auto status = writeWholeFile(temporary / file.name, file.bytes); !status)
             return status;
-    if (std::filesystem::exists(final, error))
-        std::filesystem::remove_all(final, error); // a packet from an earlier run is replaced whole
-    return commitTemporary(temporary, final);
+    return replaceFolder(temporary, final); // a packet from an earlier run stays until this one is in place
 }
 
 Status writeZip(const std::filesystem::path& outDir, const std::string& folder, std::vector<ZipEntry> files) {
@@ -83,17 +85,7 @@ Status writeZip(const std::filesystem::path& outDir, const std::string& folder, 
     return writeZipAtomically(*inside, files);
 }
 
-std::string indexCsv(const std::vector<std::optional<IndexRow>>& rows) {
-    CsvWriter csv;
-    csv.row({"Attendee ID", "First name", "Last name", "Name", "E-mail", "Folder", "Connections", "Booths"});
-    for (const auto& row : rows)
-        if (row)
-            csv.row({row->attendee.id, row->attendee.firstName, row->attendee.lastName, row->attendee.displayName(),
-                     row->attendee.email, row->location, std::to_string(row->connections),
-                     std::to_string(row->booths)});
-    return csv.take();
-}
-
+// Every text of the event a summary.pdf may show, for the font cuts (packet_fonts.hpp).
 std::vector<std::string> eventTexts(Store& store, const Event& event, const std::vector<Attendee>& attendees) {
     std::vector<std::string> texts{event.name};
     for (const auto& attendee : attendees)
@@ -161,6 +153,7 @@ struct Job {
     TimeMs generatedAt = 0;
     bool skipEmpty = false;
     const PacketFonts* fonts = nullptr; // null: the system fonts as they are
+    std::shared_ptr<const EventLogo> logo; // null: none
     PacketQrCache qrCache;
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
@@ -194,6 +187,7 @@ void work(Job& job, const std::filesystem::path& dbPath) {
             if (index >= job.attendees.size())
                 return;
             auto packet = collectPacket(store, job.event, job.attendees[index], job.generatedAt);
+            packet.logo = job.logo;
             const auto& summary = packet.summary;
             if (!job.skipEmpty || !summary.people.empty() || !summary.booths.empty()) {
                 auto files = packetFiles(packet, job.qrCache);
@@ -235,6 +229,49 @@ void reportProgress(Job& job, std::size_t total) {
     }
 }
 
+// After the workers: DIR keeps exactly the packets index.csv lists. This run's packets; the
+// leftovers of a run stopped hard and the packets of erased people go; so, after a whole-event
+// run that finished, does every other packet of ours (people who now have nothing to show, a
+// name or --zip that changed). A run for named attendees, or one that was interrupted, keeps
+// the other packets of earlier runs, listed from the database as they are now. What is not ours
+// is left alone (packet_folders.hpp).
+Expected<std::vector<IndexRow>> reconcile(Store& store, const Job& job, bool keepOthers, std::size_t& removed) {
+    std::vector<IndexRow> rows;
+    std::set<std::string> written;
+    for (const auto& row : job.rows)
+        if (row) {
+            rows.push_back(*row);
+            written.insert(row->location);
+        }
+    std::vector<IndexRow> kept;
+    for (auto& entry : ourPacketEntries(store, job.options.outDir)) {
+        if (written.count(entry.name) != 0)
+            continue;
+        if (!entry.leftover && !entry.attendee.erased && keepOthers) {
+            const auto packet = collectPacket(store, job.event, entry.attendee, job.generatedAt);
+            kept.push_back({entry.attendee, entry.name, packet.summary.people.size(), packet.summary.booths.size()});
+            continue;
+        }
+        std::error_code error;
+        std::filesystem::remove_all(job.options.outDir / entry.name, error);
+        if (error)
+            return Error::world(fmt::format("{}: cannot remove: {}", (job.options.outDir / entry.name).string(),
+                                            error.message()));
+        removed += entry.leftover ? 0 : 1;
+    }
+    rows.insert(rows.end(), kept.begin(), kept.end());
+    return rows;
+}
+
+std::string indexCsv(const std::vector<IndexRow>& rows) {
+    CsvWriter csv;
+    csv.row({"Attendee ID", "First name", "Last name", "Name", "E-mail", "Folder", "Connections", "Booths"});
+    for (const auto& row : rows)
+        csv.row({row.attendee.id, row.attendee.firstName, row.attendee.lastName, row.attendee.displayName(),
+                 row.attendee.email, row.location, std::to_string(row.connections), std::to_string(row.booths)});
+    return csv.take();
+}
+
 } // namespace
 
 Expected<PacketExportResult> exportPackets(Store& store, const PacketExportOptions& options) {
@@ -251,6 +288,14 @@ Expected<PacketExportResult> exportPackets(Store& store, const PacketExportOptio
     // ~10 ms a packet, and it needs every text of the event, which only the whole roster gives.
     const auto fonts = options.attendees.empty() ? packetFontsFor(store, event, *selected) : nullptr;
     Job job(options, *selected, event, nowMs(), options.attendees.empty(), fonts.get());
+    PacketExportResult result;
+    // Checked once here, so that a setting gone bad costs one warning, not the export.
+    if (auto zone = TimeZone::forSetting(event.settings.timeZone); !zone)
+        result.warnings.push_back(fmt::format("time_zone setting: {}; times are in UTC", zone.error().message));
+    if (auto logo = eventLogo(event.settings))
+        job.logo = *logo;
+    else
+        result.warnings.push_back(fmt::format("{}; the packets have no logo", logo.error().message));
     const unsigned cores = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
     const auto threads = std::min<std::size_t>(cores, std::max<std::size_t>(1, selected->size()));
     {
@@ -262,15 +307,16 @@ Expected<PacketExportResult> exportPackets(Store& store, const PacketExportOptio
     if (job.error)
         return *job.error;
 
-    PacketExportResult result;
     result.considered = selected->size();
     for (const auto& row : job.rows)
         result.written += row ? 1 : 0;
-    if (options.stop != nullptr && options.stop->load() && job.done.load() < selected->size()) {
-        result.interrupted = true;
-        return result;
-    }
-    if (auto status = writeFileAtomically(options.outDir / "index.csv", indexCsv(job.rows)); !status)
+    result.interrupted = options.stop != nullptr && options.stop->load() && job.done.load() < selected->size();
+    const bool keepOthers = result.interrupted || !options.attendees.empty();
+    auto rows = reconcile(store, job, keepOthers, result.removed);
+    if (!rows)
+        return rows.error();
+    result.listed = rows->size();
+    if (auto status = writeFileAtomically(options.outDir / "index.csv", indexCsv(*rows)); !status)
         return status.error();
     return result;
 }

@@ -9,9 +9,13 @@
 // connection or booth visit; nobody is sent an empty packet.
 //
 // Workers each open their own Store (one SQLite connection per thread, STYLE.md), take the next
-// attendee, and build the packet in `<folder>.tmp/` (or `<folder>.zip.tmp`) that is renamed
-// into place only when complete; `stop` is checked between attendees, so an interrupted export
-// leaves only complete packets under final names, and no index.csv.
+// attendee, and build the packet in `<folder>.tmp/` (or `<folder>.zip.tmp`) that takes the
+// place of the finished one only when complete, in one step (replaceFolder): a re-export never
+// leaves a packet missing. `stop` is checked between attendees, so an interrupted export leaves
+// only complete packets under final names. Every run, finished or interrupted, ends with
+// index.csv listing exactly the packets in DIR (packet_folders.hpp): erased people's packets
+// and stopped runs' leftovers are removed, and so, after a finished whole-event run, are the
+// packets of people who now have nothing to show.
 //
 // A whole-event export (no attendees named) first cuts the characters the event uses out of
 // the big CJK fonts (packet_fonts.hpp): the same PDFs at a fraction of the cost.
@@ -42,7 +46,10 @@ struct PacketExportOptions {
 struct PacketExportResult {
     std::size_t written = 0;
     std::size_t considered = 0; // attendees looked at (with --attendee: those named)
+    std::size_t removed = 0;    // packets of earlier runs that had to go
+    std::size_t listed = 0;     // rows of index.csv: the packets now in DIR
     bool interrupted = false;
+    std::vector<std::string> warnings; // the export went on without something (the logo)
 };
 
 // The font cuts for every text of the event a summary.pdf may show (names, companies, booths,

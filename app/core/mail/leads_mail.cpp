@@ -1,5 +1,6 @@
 #include "core/mail/leads_mail.hpp"
 
+#include "core/domain/local_time.hpp"
 #include "core/export/lead_list_csv.hpp"
 #include "core/export/lead_list_xlsx.hpp"
 
@@ -68,7 +69,7 @@ Expected<MailMessage> leadsMail(const LeadsMailInput& input, const MailTemplate&
     fill.blocks = {{"new_lead_list", newLeadsBlock(input)}};
     const auto rendered = words.render(fill, input.event.settings.accentColour);
 
-    const auto table = leadTable(input.list, input.preset);
+    const auto table = leadTable(input.list, input.preset, TimeZone::forSettingOrUtc(input.event.settings.timeZone));
     auto workbook = workbookBytes(table, input.scratch, exhibitor.id);
     if (!workbook)
         return workbook.error();

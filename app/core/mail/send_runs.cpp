@@ -1,6 +1,7 @@
 #include "core/mail/send_runs.hpp"
 
 #include "core/domain/contact_fields.hpp"
+#include "core/export/event_logo.hpp"
 #include "core/export/latin_fold.hpp"
 #include "core/export/packet_writer.hpp"
 #include "core/mail/leads_mail.hpp"
@@ -70,12 +71,14 @@ std::string labelOf(const std::string& name, const std::vector<std::string>& to)
 class PacketWorker final : public MailWorker {
 public:
     PacketWorker(std::unique_ptr<Store> store, const std::vector<Attendee>& attendees, const Event& event,
-                 const MailTemplate& words, const MailSender& sender, PacketQrCache& qrCache, const PacketFonts* fonts)
+                 const MailTemplate& words, const MailSender& sender, PacketQrCache& qrCache, const PacketFonts* fonts,
+                 std::shared_ptr<const EventLogo> logo)
         : m_store(std::move(store)), m_attendees(attendees), m_event(event), m_words(words), m_sender(sender),
-          m_qrCache(qrCache), m_fonts(fonts) {}
+          m_qrCache(qrCache), m_fonts(fonts), m_logo(std::move(logo)) {}
 
     Expected<std::string> compose(std::size_t index) override {
-        const auto packet = collectPacket(*m_store, m_event, m_attendees[index], nowMs());
+        auto packet = collectPacket(*m_store, m_event, m_attendees[index], nowMs());
+        packet.logo = m_logo;
         auto message = packetMail(packet, m_words, m_sender, m_qrCache);
         if (!message)
             return message.error();
@@ -90,21 +93,23 @@ private:
     const MailSender& m_sender;
     PacketQrCache& m_qrCache;
     PacketFonts::ThreadScope m_fonts;
+    std::shared_ptr<const EventLogo> m_logo;
 };
 
 class PacketComposer final : public MailComposer {
 public:
     PacketComposer(std::filesystem::path database, const std::vector<Attendee>& attendees, Event event,
-                   MailTemplate words, MailSender sender, const PacketFonts* fonts)
+                   MailTemplate words, MailSender sender, const PacketFonts* fonts,
+                   std::shared_ptr<const EventLogo> logo)
         : m_database(std::move(database)), m_attendees(attendees), m_event(std::move(event)),
-          m_words(std::move(words)), m_sender(std::move(sender)), m_fonts(fonts) {}
+          m_words(std::move(words)), m_sender(std::move(sender)), m_fonts(fonts), m_logo(std::move(logo)) {}
 
     Expected<std::unique_ptr<MailWorker>> startWorker() const override {
         auto store = Store::open(m_database);
         if (!store)
             return store.error();
         return std::unique_ptr<MailWorker>(std::make_unique<PacketWorker>(
-            std::move(store).value(), m_attendees, m_event, m_words, m_sender, m_qrCache, m_fonts));
+            std::move(store).value(), m_attendees, m_event, m_words, m_sender, m_qrCache, m_fonts, m_logo));
     }
 
 private:
@@ -114,6 +119,7 @@ private:
     MailTemplate m_words;
     MailSender m_sender;
     const PacketFonts* m_fonts;
+    std::shared_ptr<const EventLogo> m_logo;
     mutable PacketQrCache m_qrCache; // shared by the workers; it locks
 };
 
@@ -245,7 +251,13 @@ Expected<SendReport> sendPackets(Store& store, const SendOptions& options) {
     }
     const auto event = store.events().event();
     const auto fonts = options.only.empty() && attendees.size() > 1 ? packetFontsFor(store, event, *selected) : nullptr;
-    const PacketComposer composer(store.path(), attendees, event, std::move(*words), options.sender, fonts.get());
+    std::shared_ptr<const EventLogo> logo;
+    if (auto loaded = eventLogo(event.settings))
+        logo = *loaded;
+    else
+        report.warnings.push_back(fmt::format("{}; the summaries have no logo", loaded.error().message));
+    const PacketComposer composer(store.path(), attendees, event, std::move(*words), options.sender, fonts.get(),
+                                  std::move(logo));
     auto run = runMail(store, jobs, composer, runOptions(options));
     if (!run)
         return run.error();

@@ -38,6 +38,7 @@ struct SendReport {
     std::size_t undecided = 0;   // left alone: a killed run handed them to the server
     std::size_t noAddress = 0;   // no usable e-mail address
     std::size_t nothingNew = 0;  // leads: no lead since the last list
+    std::vector<std::string> warnings; // what went wrong without stopping the run (a logo gone bad)
 };
 
 [[nodiscard]] Expected<SendReport> sendPackets(Store& store, const SendOptions& options);

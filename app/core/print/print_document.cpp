@@ -83,8 +83,9 @@ Expected<PrintDocument> testPageDocument(const TestPage& page, Paper paper) {
         flow.paragraph("Printer: " + page.printer, body.get(), 2);
         flow.paragraph("Station: " + page.station, body.get(), 2);
         flow.paragraph("Paper: " + std::string(toString(paper)), body.get(), 2);
-        const auto iso = formatIsoTime(page.at);
-        flow.paragraph("Printed: " + iso.substr(0, 10) + " " + iso.substr(11, 8) + " UTC", body.get(), 2);
+        flow.paragraph(fmt::format("Printed: {} ({})", formatLocal(page.at, page.zone, LocalFormat::Minute),
+                                   page.zone.label()),
+                       body.get(), 2);
         flow.rule();
         flow.paragraph("Names in every script: Ana Silva · Борис Иванов · 王小明 · Ελένη Παππά · سارة أحمد · प्रिया शर्मा",
                        body.get(), 2);

@@ -2,6 +2,7 @@
 // What goes to the printer: a PDF, its job title, and the CUPS options that make the printer
 // use the right paper. A4 and Letter reuse the follow-up packet's summary.pdf; an 80 mm
 // receipt printer gets its own long, narrow layout (receipt_pdf.hpp).
+#include "core/domain/local_time.hpp"
 #include "core/export/packet_data.hpp"
 #include "core/print/cups_client.hpp"
 #include "meetscan/scanner/expected.hpp"
@@ -30,6 +31,7 @@ struct TestPage {
     std::string station;
     std::string printer;
     TimeMs at = 0;
+    TimeZone zone; // the event's
 };
 [[nodiscard]] Expected<PrintDocument> testPageDocument(const TestPage& page, Paper paper);
 

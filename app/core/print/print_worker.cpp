@@ -1,5 +1,7 @@
 #include "core/print/print_worker.hpp"
 
+#include "core/export/event_logo.hpp"
+
 #include "core/export/packet_data.hpp"
 
 #include <fmt/core.h>
@@ -126,12 +128,17 @@ void PrintWorker::Impl::send(int jobId) {
     try {
         const Event event = store->events().event();
         if (asked->kind == PrintKind::TestPage) {
-            document = testPageDocument({store->events().station().name, printer, nowMs()}, paper);
+            document = testPageDocument(
+                {store->events().station().name, printer, nowMs(), TimeZone::forSettingOrUtc(event.settings.timeZone)},
+                paper);
         } else {
             auto attendee = store->attendees().byId(asked->attendeeId);
             if (!attendee)
                 return fail("this attendee is no longer in the roster");
-            document = summaryDocument(collectPacket(*store, event, *attendee, nowMs()), paper);
+            auto packet = collectPacket(*store, event, *attendee, nowMs());
+            if (auto logo = eventLogo(event.settings)) // a logo this kiosk cannot read is left out
+                packet.logo = *logo;
+            document = summaryDocument(packet, paper);
         }
     } catch (const std::exception& e) {
         return fail(std::string("reading the event: ") + e.what());

@@ -12,10 +12,8 @@ constexpr double kSide = 4.0 / 25.4 * 72.0; // 4 mm each side: 72 mm of print
 constexpr double kTop = 10.0;
 constexpr double kFeed = 36.0; // blank paper after the last line, so the cutter misses no text
 
-std::string when(TimeMs at) {
-    const auto iso = formatIsoTime(at); // 2026-11-22T09:30:00.123Z
-    return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
-}
+// "2026-11-22 10:30" in the event's zone, which the receipt names once, under the name.
+std::string when(const Packet& packet, TimeMs at) { return formatLocal(at, packet.zone, LocalFormat::Minute); }
 
 std::string joined(const std::string& a, const std::string& separator, const std::string& b) {
     if (a.empty())
@@ -34,7 +32,8 @@ double drawReceipt(cairo_t* cr, const Packet& packet) {
     flow.paragraph(packet.event.name, title.get(), 4, FlowAlign::Centre);
     flow.paragraph(attendee.displayName(), heading.get(), 1, FlowAlign::Centre);
     flow.paragraph(joined(attendee.title, " — ", attendee.company), body.get(), 1, FlowAlign::Centre);
-    flow.paragraph(when(packet.generatedAt), body.get(), 0, FlowAlign::Centre);
+    flow.paragraph(fmt::format("{} ({})", when(packet, packet.generatedAt), packet.zone.label()), body.get(), 0,
+                   FlowAlign::Centre);
     flow.rule();
 
     const auto& people = packet.summary.people;
@@ -47,7 +46,7 @@ double drawReceipt(cairo_t* cr, const Packet& packet) {
         flow.paragraph(person.email, body.get(), 1);
         flow.paragraph(person.phone, body.get(), 1);
         flow.paragraph(fmt::format("Met {} {}, first {}", person.meetings, person.meetings == 1 ? "time" : "times",
-                                   when(person.firstAt)),
+                                   when(packet, person.firstAt)),
                        body.get(), 5);
     }
     flow.rule();

@@ -1,5 +1,7 @@
 #include "core/store/event_repository.hpp"
 
+#include "core/domain/local_time.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <nlohmann/json.hpp>
@@ -20,7 +22,9 @@ nlohmann::json toJson(const EventSettings& s) {
             {"debounce_ms", s.debounceMs},
             {"paper", s.paper},
             {"accent_colour", s.accentColour},
-            {"url_patterns", s.urlPatterns}};
+            {"url_patterns", s.urlPatterns},
+            {"time_zone", s.timeZone},
+            {"logo", s.logo}};
 }
 
 // The settings row may come from another hand (a merge, the central server, an organiser's edit):
@@ -70,6 +74,10 @@ EventSettings settingsFromJson(const std::string& text) {
     readString(json, "paper", s.paper);
     readString(json, "accent_colour", s.accentColour);
     readStrings(json, "url_patterns", s.urlPatterns);
+    readString(json, "time_zone", s.timeZone);
+    if (!isZoneNameShape(s.timeZone))
+        s.timeZone.clear(); // not a zone name at all: the machine's zone, rather than a path to open
+    readString(json, "logo", s.logo);
     return s;
 }
 
