@@ -117,8 +117,22 @@ void addImportCommands(CLI::App& app, CliContext& context) {
     auto exhibitorsFile = std::make_shared<std::string>();
     auto* exhibitorsCommand = import->add_subcommand(
         "exhibitors",
-        "Import exhibitors from CSV (id,name,booth,tags,questions) or TOML ([[exhibitor]] tables)");
+        "Import exhibitors from CSV (id,name,booth,tags,questions,contact_emails,website,follow_up) or TOML "
+        "([[exhibitor]] tables)");
     exhibitorsCommand->add_option("FILE", *exhibitorsFile, "exhibitors.csv or exhibitors.toml")->required();
+    exhibitorsCommand->footer(
+        "CSV: tags, questions and contact e-mails are separated by |, a question's options by / inside [..]:\n"
+        "  id,name,booth,tags,questions,contact_emails,website,follow_up\n"
+        "  acme,ACME Corp,B12,partner|hot lead,Budget? [<10k/10-50k/>50k]|Use case,"
+        "sales@acme.example|ceo@acme.example,https://acme.example,https://acme.example/demo\n"
+        "TOML:\n"
+        "  [[exhibitor]]\n"
+        "  id = \"acme\"\n  name = \"ACME Corp\"\n  booth = \"B12\"\n  tags = [\"partner\", \"hot lead\"]\n"
+        "  contact_emails = [\"sales@acme.example\"]    # the lead list goes here (send leads)\n"
+        "  website = \"https://acme.example\"          # shown in visitors' follow-up\n"
+        "  follow_up = \"https://acme.example/demo\"   # a brochure or booking page for visitors\n"
+        "  [[exhibitor.question]]\n"
+        "  id = \"budget\"\n  text = \"Budget?\"\n  options = [\"<10k\", \"10-50k\", \">50k\"]");
     exhibitorsCommand->callback([&context, exhibitorsFile] { importExhibitors(context, *exhibitorsFile); });
 }
 

@@ -2,6 +2,7 @@
 // (target: under 60 s on a 2-core machine), and one lead list of 5,000 leads as CSV and XLSX.
 // Runs the real `meetscan` binary and prints, for each export, wall time, CPU time and that
 // export's own peak memory (maxrss), with the machine's load beside them: the machine is shared.
+#include "big_event.hpp"
 #include "core/store/store.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
@@ -111,57 +112,8 @@ int main(int argc, char** argv) {
     const int leads = std::min(5'000, attendees);
     test::TempDir dir;
     const auto db = dir / "bench-export.db";
-    {
-        auto store = std::move(core::Store::open(db)).value();
-        std::vector<core::Attendee> people;
-        const char* firsts[] = {"Ana", "Борис", "小明", "Ελένη", "Priya", "Jean-Luc"};
-        for (int i = 0; i < attendees; ++i) {
-            core::Attendee a;
-            a.badgeCode = fmt::format("EXPORT-{:06d}", i);
-            a.id = core::attendeeIdForCode(a.badgeCode);
-            a.firstName = firsts[i % 6];
-            a.lastName = fmt::format("Person{}", i);
-            a.company = fmt::format("Company {}", i % 300);
-            a.title = "Engineer";
-            a.email = fmt::format("p{}@example.org", i);
-            a.phone = fmt::format("+351 21 000 {:04d}", i % 10000);
-            people.push_back(std::move(a));
-        }
-        if (!store->attendees().importAll(people)) {
-            fmt::print(stderr, "roster import failed\n");
-            return 1;
-        }
-        core::Exhibitor bigco;
-        bigco.id = "bigco";
-        bigco.name = "BigCo";
-        bigco.questions = {{"budget", "Budget?", {}}, {"when", "Timeline?", {}}};
-        (void)store->exhibitors().importAll({bigco});
-        const auto station = store->events().station().id;
-        // Meetings at two lounges, so every packet says at which station (packet_places.hpp).
-        const core::Station hall{core::newUlid(), "Hall B lounge", core::Mode::Meet, ""};
-        (void)store->events().saveStation(hall);
-        const core::TimeMs t0 = 1795000000000;
-        SQLite::Transaction transaction(store->database());
-        for (int i = 0; i < attendees; ++i)
-            for (int k = 1; k <= connectionsEach; ++k) {
-                const auto at = t0 + i * 1000 + k;
-                store->meetings().add({core::newUlid(at), k % 2 == 0 ? hall.id : station, at,
-                                       people[static_cast<size_t>(i)].id,
-                                       people[static_cast<size_t>((i + k) % attendees)].id, "", ""});
-            }
-        for (int i = 0; i < leads; ++i) {
-            auto lead =
-                store->leads().touch("bigco", people[static_cast<size_t>(i)].id, "", station, t0 + i).lead;
-            lead.rating = i % 3 == 0 ? "hot" : "warm";
-            lead.tags = {"demo", "pricing"};
-            lead.answers = {{"budget", "50k"}, {"when", "Q2"}};
-            lead.note = "Talked about the roadmap, wants a call";
-            store->leads().saveEdits(lead, station, t0 + i + 500);
-        }
-        transaction.commit();
-        fmt::print("{} attendees, {} connections, {} leads\n", attendees, store->meetings().connectionCount(),
-                   store->leads().count());
-    }
+    if (!bench::buildBigEvent(db, attendees, connectionsEach, leads))
+        return 1;
     const auto dbArg = db.string();
     fmt::print("{} cores; load average before the exports: {}\n", std::thread::hardware_concurrency(),
                loadAverage());

@@ -213,7 +213,10 @@ TEST_F(SendCli, AKilledRunSendsNobodyTwice) {
     BackgroundProcess running(meetscanCommand({"--db", db, "send", "packets", "--smtp", server.url(), "--from", kFrom,
                                                "--rate", "120/min"}),
                               dir / "killed");
+    const auto start = std::chrono::steady_clock::now();
     ASSERT_TRUE(waitUntil([&] { return server.messages().size() >= 2; }, std::chrono::seconds(30)));
+    // 120 a minute is one every half second: the second cannot come sooner.
+    EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(450)) << "--rate did not throttle";
     running.signal(SIGKILL);
     running.wait();
     const auto beforeRerun = server.messages().size();
