@@ -140,6 +140,8 @@ TEST_F(SendCli, EveryAttendeeGetsTheirPacketOnceAsAMailClientReadsIt) {
         EXPECT_EQ(names.count("contacts.vcf"), 1U);
         auto pdfText = runProcess({"pdftotext", (dir / eml.stem() / "summary.pdf").string(), "-"});
         EXPECT_NE(pdfText.out.find("Ana"), std::string::npos);
+        EXPECT_NE(pdfText.out.find("Their follow-up for you: https://acme.example/book-a-demo"), std::string::npos)
+            << pdfText.out;
         // Kept for a person to look at (the closing note shows it rendered).
         std::ofstream(std::filesystem::current_path() / "send_cli_packet_mail.html") << html;
     }
@@ -259,6 +261,34 @@ TEST_F(SendCli, ARefusedLoginSendsNothingAndCredentialsNeverComeOnTheCommandLine
     auto right = send({"packets", "--smtp", server.url(), "--from", kFrom, "--smtp-credentials", file.string()});
     ASSERT_EQ(right.exitCode, 0) << right.err;
     EXPECT_EQ(server.messages().size(), 5U);
+}
+
+TEST_F(SendCli, StartTlsIsUsedAndTheServersCertificateIsChecked) {
+    const auto cert = dir / "server.pem";
+    const auto key = dir / "server.key";
+    auto made = runProcess({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                            "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.string(),
+                            "-out", cert.string()});
+    ASSERT_EQ(made.exitCode, 0) << made.err;
+    SmtpServerOptions tls;
+    tls.certificate = cert;
+    tls.key = key;
+    SmtpTestServer server(dir / "smtp", tls);
+
+    auto untrusted = sendPackets(server.url());
+    EXPECT_EQ(untrusted.exitCode, 1) << untrusted.out;
+    EXPECT_NE(untrusted.err.find("meetscan: error: cannot reach the server: SSL certificate problem"),
+              std::string::npos)
+        << untrusted.err;
+    EXPECT_TRUE(server.messages().empty());
+
+    auto trusted = sendPackets(server.url(), {"--smtp-ca", cert.string()});
+    ASSERT_EQ(trusted.exitCode, 0) << trusted.err;
+    ASSERT_EQ(server.messages().size(), 5U);
+    auto envelope = server.messages()[0];
+    envelope.replace_extension(".json");
+    std::ifstream in(envelope);
+    EXPECT_TRUE(Json::parse(in)["tls"].get<bool>()) << "the message went over STARTTLS";
 }
 
 TEST_F(SendCli, AMessageTooLargeForTheServerFailsWithItsReply) {

@@ -20,6 +20,8 @@ SmtpTestServer::SmtpTestServer(const std::filesystem::path& dir, const SmtpServe
         argv.insert(argv.end(), {"--login", options.login});
     if (options.maxSize > 0)
         argv.insert(argv.end(), {"--max-size", std::to_string(options.maxSize)});
+    if (!options.certificate.empty())
+        argv.insert(argv.end(), {"--tls", options.certificate.string(), options.key.string()});
     if (options.dieAfter >= 0)
         argv.insert(argv.end(), {"--die-after", std::to_string(options.dieAfter)});
     m_process = std::make_unique<BackgroundProcess>(argv, dir / "server");

@@ -16,6 +16,8 @@ struct SmtpServerOptions {
     std::string login;               // "user:password": AUTH required
     std::size_t maxSize = 0;         // bytes; 0: no limit
     int dieAfter = -1;               // accept this many, then drop dead; -1: never
+    std::filesystem::path certificate; // with `key`: STARTTLS offered and required
+    std::filesystem::path key;
 };
 
 class SmtpTestServer {

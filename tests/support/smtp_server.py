@@ -8,11 +8,13 @@ beside it (envelope sender and recipients). Once listening it writes its port to
   --login USER:PASS  require AUTH (PLAIN or LOGIN) with these credentials
   --max-size N       advertise SIZE N and refuse bigger messages with 552
   --die-after N      accept N messages, then drop dead on the next one (a server going down)
+  --tls CERT KEY     offer STARTTLS with this certificate, and take mail only after it
 """
 import argparse
 import asyncio
 import json
 import os
+import ssl
 import sys
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
@@ -39,7 +41,8 @@ class Handler:
         with open(stem + ".eml.tmp", "wb") as f:
             f.write(envelope.original_content)
         with open(stem + ".json", "w") as f:
-            json.dump({"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos}, f)
+            json.dump({"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos,
+                       "tls": session.ssl is not None}, f)
         os.rename(stem + ".eml.tmp", stem + ".eml")
         return "250 2.0.0 Message accepted for delivery"
 
@@ -51,6 +54,7 @@ def main():
     parser.add_argument("--login")
     parser.add_argument("--max-size", type=int, default=0)
     parser.add_argument("--die-after", type=int)
+    parser.add_argument("--tls", nargs=2)
     args = parser.parse_args()
 
     handler = Handler(args.out, args.refuse, args.die_after)
@@ -66,6 +70,10 @@ def main():
 
     def factory():
         kwargs = dict(data_size_limit=args.max_size or None, enable_SMTPUTF8=True, loop=loop)
+        if args.tls:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(args.tls[0], args.tls[1])
+            kwargs.update(tls_context=context, require_starttls=True)
         if user is not None:
             kwargs.update(authenticator=authenticator, auth_required=True, auth_require_tls=False)
         return SMTP(handler, **kwargs)

@@ -1,5 +1,7 @@
 #include "core/export/packet_pdf.hpp"
 
+#include "core/domain/contact_fields.hpp"
+
 #include "core/export/badge_qr.hpp"
 #include "core/export/event_logo.hpp"
 #include "core/export/vcard_writer.hpp"
@@ -221,9 +223,17 @@ Expected<std::string> packetPdf(const Packet& packet, PacketQrCache& qrCache) {
             page.line("No booth visits were recorded.", body.get(), 8);
         for (const auto& booth : booths) {
             const auto place = booth.booth.empty() ? std::string() : fmt::format(" — booth {}", booth.booth);
+            const bool website = isWebLink(booth.website);
+            const bool followUp = isWebLink(booth.followUp);
             page.line(fmt::format("{}{} · first visit {}", booth.name, place,
                                   whenAndWhere(packet.zone, booth.firstAt, placeOf(packet, booth))),
-                      body.get(), 4);
+                      body.get(), website || followUp ? 1 : 4);
+            // Plain text: viewers make links of URLs themselves, and cairo's link tags broke the
+            // file's cross-reference table when tried here (qpdf --check).
+            if (website)
+                page.line("    " + booth.website, body.get(), followUp ? 1 : 4);
+            if (followUp)
+                page.line("    Their follow-up for you: " + booth.followUp, body.get(), 4);
         }
         page.y() += 8;
         page.line("Contact details appear only where the person agreed to share them.", body.get(), 0);

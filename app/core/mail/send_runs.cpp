@@ -7,6 +7,7 @@
 #include "core/mail/leads_mail.hpp"
 #include "core/store/private_scratch.hpp"
 
+#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -208,7 +209,9 @@ Status checkSender(const SendOptions& options) {
 
 } // namespace
 
-Expected<SendReport> sendPackets(Store& store, const SendOptions& options) {
+namespace {
+
+Expected<SendReport> packetsRun(Store& store, const SendOptions& options) {
     if (auto status = checkSender(options); !status)
         return status.error();
     auto words = wordsFor(options, defaultPacketTemplate(), packetMailPlaceholders());
@@ -223,6 +226,8 @@ Expected<SendReport> sendPackets(Store& store, const SendOptions& options) {
     std::vector<Attendee> attendees;
     std::vector<MailJob> jobs;
     LatinFolder latin;
+    // Everyone due is queued in one transaction: all of them, or (on a failure) none.
+    SQLite::Transaction queueing(store.database(), SQLite::TransactionBehavior::IMMEDIATE);
     for (auto& attendee : *selected) {
         if (!isMailAddress(attendee.email)) {
             ++report.noAddress;
@@ -249,6 +254,7 @@ Expected<SendReport> sendPackets(Store& store, const SendOptions& options) {
         jobs.push_back(std::move(job));
         attendees.push_back(std::move(attendee));
     }
+    queueing.commit();
     const auto event = store.events().event();
     const auto fonts = options.only.empty() && attendees.size() > 1 ? packetFontsFor(store, event, *selected) : nullptr;
     std::shared_ptr<const EventLogo> logo;
@@ -265,7 +271,7 @@ Expected<SendReport> sendPackets(Store& store, const SendOptions& options) {
     return report;
 }
 
-Expected<SendReport> sendLeads(Store& store, const SendOptions& options) {
+Expected<SendReport> leadsRun(Store& store, const SendOptions& options) {
     if (auto status = checkSender(options); !status)
         return status.error();
     auto words = wordsFor(options, defaultLeadsTemplate(), leadsMailPlaceholders());
@@ -287,6 +293,7 @@ Expected<SendReport> sendLeads(Store& store, const SendOptions& options) {
     const bool dryRun = !options.server;
     std::vector<LeadsJob> leadJobs;
     std::vector<MailJob> jobs;
+    SQLite::Transaction queueing(store.database(), SQLite::TransactionBehavior::IMMEDIATE);
     for (const auto& exhibitor : exhibitors) {
         if (exhibitor.contact.emails.empty()) {
             ++report.noAddress;
@@ -330,6 +337,7 @@ Expected<SendReport> sendLeads(Store& store, const SendOptions& options) {
         jobs.push_back(std::move(job));
         leadJobs.push_back(std::move(leads));
     }
+    queueing.commit();
     auto scratch = PrivateScratch::create(store.path());
     if (!scratch)
         return scratch.error();
@@ -340,6 +348,24 @@ Expected<SendReport> sendLeads(Store& store, const SendOptions& options) {
         return run.error();
     report.run = std::move(*run);
     return report;
+}
+
+} // namespace
+
+Expected<SendReport> sendPackets(Store& store, const SendOptions& options) {
+    try {
+        return packetsRun(store, options);
+    } catch (const SQLite::Exception& e) { // the outbox could not be written: nothing was sent
+        return Error::world(fmt::format("cannot queue the messages: {}", e.what()));
+    }
+}
+
+Expected<SendReport> sendLeads(Store& store, const SendOptions& options) {
+    try {
+        return leadsRun(store, options);
+    } catch (const SQLite::Exception& e) {
+        return Error::world(fmt::format("cannot queue the messages: {}", e.what()));
+    }
 }
 
 } // namespace meetscan::core
