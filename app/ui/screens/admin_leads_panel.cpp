@@ -15,6 +15,23 @@ namespace {
 constexpr float kPad = 32.0F;
 constexpr std::size_t kDrivesShown = 3; // a kiosk has two USB ports, three at most
 
+// A shorter screen (1280x800) gets tighter rows, so each card still holds all it says.
+bool compactScreen(const ScreenContext& context) { return context.size.y < 1000.0F; }
+float actionHeight(const ScreenContext& context) { return compactScreen(context) ? 72.0F : 90.0F; }
+
+// A warning line with a muted explanation under it; returns the y below both.
+float warning(Painter& paint, bool compact, float left, float y, float width, const std::string& title,
+              const std::string& detail) {
+    const Theme& theme = paint.theme();
+    paint.icon(Icon::Warning, ImVec2(left + 20.0F, y + 20.0F), 20.0F, theme.notice);
+    const float titleSize = compact ? theme.smallSize - 4.0F : theme.smallSize + 2.0F;
+    const ImVec2 first = paint.text(ImVec2(left + 56.0F, y), title, titleSize, theme.notice, Align::Left, true, width - 56.0F);
+    const float detailY = y + std::max(first.y, titleSize * 1.3F) + 4.0F;
+    const ImVec2 second = paint.text(ImVec2(left + 56.0F, detailY), detail, theme.smallSize - 6.0F, theme.textMuted,
+                                     Align::Left, false, width - 56.0F);
+    return detailY + second.y;
+}
+
 std::string joined(const std::vector<std::string>& items) {
     std::string text;
     for (const auto& item : items)
@@ -42,11 +59,12 @@ void inactiveButton(Painter& paint, const std::string& label, ImVec2 min, ImVec2
                theme.textMuted, Align::Centre, true);
 }
 
-float cardHeading(Painter& paint, ImVec2 at, const char* title, const std::string& counts, bool hasNews) {
+float cardHeading(Painter& paint, bool compact, ImVec2 at, const char* title, const std::string& counts, bool hasNews) {
     const Theme& theme = paint.theme();
     paint.text(at, title, theme.bodySize, theme.text, Align::Left, true);
-    paint.text(ImVec2(at.x, at.y + 56.0F), counts, theme.smallSize - 2.0F, hasNews ? theme.notice : theme.textMuted);
-    return at.y + 112.0F;
+    paint.text(ImVec2(at.x, at.y + (compact ? 48.0F : 56.0F)), counts, theme.smallSize - 2.0F,
+               hasNews ? theme.notice : theme.textMuted);
+    return at.y + (compact ? 96.0F : 112.0F);
 }
 
 void drawUsbCard(ScreenContext& context, LeadsView& view, const core::Exhibitor& exhibitor, ImVec2 min, ImVec2 max) {
@@ -57,7 +75,8 @@ void drawUsbCard(ScreenContext& context, LeadsView& view, const core::Exhibitor&
     const float left = min.x + kPad;
     const float width = max.x - min.x - 2.0F * kPad;
     const bool known = status.counts && status.exhibitorId == exhibitor.id;
-    float y = cardHeading(paint, ImVec2(left, min.y + 24.0F), "USB stick",
+    const bool compact = compactScreen(context);
+    float y = cardHeading(paint, compact, ImVec2(left, min.y + (compact ? 18.0F : 24.0F)), "USB stick",
                           known ? newLine(*status.counts, false) : std::string("Counting leads…"),
                           known && status.counts->newSinceExport > 0);
 
@@ -67,10 +86,7 @@ void drawUsbCard(ScreenContext& context, LeadsView& view, const core::Exhibitor&
     if (!status.drivesListed) {
         paint.text(ImVec2(left, y), "Looking for USB sticks…", theme.smallSize - 2.0F, theme.textMuted);
     } else if (drives.empty()) {
-        paint.icon(Icon::Warning, ImVec2(left + 20.0F, y + 22.0F), 20.0F, theme.notice);
-        paint.text(ImVec2(left + 56.0F, y), "Plug in a USB stick", theme.smallSize + 2.0F, theme.notice, Align::Left, true);
-        paint.text(ImVec2(left + 56.0F, y + 44.0F), "It shows here a few seconds after it is in.", theme.smallSize - 6.0F,
-                   theme.textMuted);
+        (void)warning(paint, compact, left, y, width, "Plug in a USB stick", "It shows here a few seconds after it is in.");
     } else if (drives.size() == 1) {
         target = &drives.front();
         paint.text(ImVec2(left, y), "Onto " + target->label, theme.smallSize + 2.0F, theme.text, Align::Left, true);
@@ -78,6 +94,8 @@ void drawUsbCard(ScreenContext& context, LeadsView& view, const core::Exhibitor&
                    Align::Left, false, width);
     } else {
         paint.text(ImVec2(left, y), "Which stick?", theme.smallSize - 2.0F, theme.text, Align::Left, true);
+        const float driveHeight = compact ? 64.0F : 72.0F;
+        const float driveY = y + (compact ? 38.0F : 44.0F);
         const std::size_t shown = std::min(drives.size(), kDrivesShown);
         const float gap = 16.0F;
         const float driveWidth = (width - gap * static_cast<float>(shown - 1)) / static_cast<float>(shown);
@@ -90,8 +108,8 @@ void drawUsbCard(ScreenContext& context, LeadsView& view, const core::Exhibitor&
             style.selected = chosen;
             style.fill = chosen ? theme.accent : theme.cardRaised;
             style.textSize = theme.smallSize - 2.0F;
-            if (paint.button(drive.label, ImVec2(left + static_cast<float>(i) * (driveWidth + gap), y + 44.0F),
-                             ImVec2(driveWidth, 72.0F), style)) {
+            if (paint.button(drive.label, ImVec2(left + static_cast<float>(i) * (driveWidth + gap), driveY),
+                             ImVec2(driveWidth, driveHeight), style)) {
                 context.state.lastTouchAt = context.now;
                 view.chosenDrive = drive.mountPoint.string();
             }
@@ -99,9 +117,9 @@ void drawUsbCard(ScreenContext& context, LeadsView& view, const core::Exhibitor&
     }
 
     // The outcome, above the button.
-    const float buttonHeight = 90.0F;
-    const float buttonY = max.y - kPad - buttonHeight;
-    const float resultY = buttonY - 84.0F;
+    const float buttonHeight = actionHeight(context);
+    const float buttonY = max.y - (compact ? 24.0F : kPad) - buttonHeight;
+    const float resultY = buttonY - (compact ? 76.0F : 84.0F);
     const bool working = status.exportState == core::DeliveryState::Working;
     if (working) {
         paint.text(ImVec2(left, resultY), "Writing to " + status.exportDrive.label + "…", theme.smallSize - 2.0F,
@@ -144,35 +162,29 @@ void drawMailCard(ScreenContext& context, LeadsView& view, const core::Exhibitor
     const float left = min.x + kPad;
     const float width = max.x - min.x - 2.0F * kPad;
     const bool known = status.counts && status.exhibitorId == exhibitor.id;
-    float y = cardHeading(paint, ImVec2(left, min.y + 24.0F), "E-mail",
+    const bool compact = compactScreen(context);
+    float y = cardHeading(paint, compact, ImVec2(left, min.y + (compact ? 18.0F : 24.0F)), "E-mail",
                           known ? newLine(*status.counts, true) : std::string("Counting leads…"),
                           known && status.counts->newSinceMail > 0);
 
     const bool hasAddress = !exhibitor.contact.emails.empty();
     bool ready = view.mailReady && hasAddress;
     if (!view.mailReady) {
-        paint.icon(Icon::Warning, ImVec2(left + 20.0F, y + 22.0F), 20.0F, theme.notice);
-        paint.text(ImVec2(left + 56.0F, y), "E-mail is not set up on this kiosk", theme.smallSize + 2.0F, theme.notice,
-                   Align::Left, true, width - 56.0F);
         const std::string why = view.mailProblem.empty()
                                     ? "Start the kiosk with MEETSCAN_SMTP_URL and MEETSCAN_SMTP_FROM set."
                                     : view.mailProblem;
-        paint.text(ImVec2(left + 56.0F, y + 44.0F), why, theme.smallSize - 6.0F, theme.textMuted, Align::Left, false,
-                   width - 56.0F);
+        (void)warning(paint, compact, left, y, width, "E-mail is not set up on this kiosk", why);
     } else if (!hasAddress) {
-        paint.icon(Icon::Warning, ImVec2(left + 20.0F, y + 22.0F), 20.0F, theme.notice);
-        paint.text(ImVec2(left + 56.0F, y), "No contact address for " + exhibitor.name, theme.smallSize + 2.0F,
-                   theme.notice, Align::Left, true, width - 56.0F);
-        paint.text(ImVec2(left + 56.0F, y + 44.0F), "The event's office adds it to the exhibitor list.",
-                   theme.smallSize - 6.0F, theme.textMuted, Align::Left, false, width - 56.0F);
+        (void)warning(paint, compact, left, y, width, "No contact address for " + exhibitor.name,
+                      "The event's office adds it to the exhibitor list.");
     } else {
         paint.text(ImVec2(left, y), "To " + joined(exhibitor.contact.emails), theme.smallSize - 2.0F, theme.text,
                    Align::Left, true, width);
     }
 
-    const float buttonHeight = 90.0F;
-    const float buttonY = max.y - kPad - buttonHeight;
-    const float resultY = buttonY - 84.0F;
+    const float buttonHeight = actionHeight(context);
+    const float buttonY = max.y - (compact ? 24.0F : kPad) - buttonHeight;
+    const float resultY = buttonY - (compact ? 76.0F : 84.0F);
     const bool working = status.mailState == core::DeliveryState::Working;
     if (working) {
         paint.text(ImVec2(left, resultY), "Sending to " + joined(exhibitor.contact.emails) + "…", theme.smallSize - 2.0F,
@@ -215,13 +227,15 @@ void drawLeadsPanel(ScreenContext& context) {
     paint.text(ImVec2(leftX, top), "Leads of " + exhibitor.name, theme.headingSize, theme.text, Align::Left, true,
                context.size.x - 2.0F * theme.margin);
     top += 84.0F;
-    paint.text(ImVec2(leftX, top), "Take this booth's lead list away as a spreadsheet (XLSX and CSV).",
-               theme.smallSize - 2.0F, theme.textMuted);
-    top += 64.0F;
+    if (!compactScreen(context)) {
+        paint.text(ImVec2(leftX, top), "Take this booth's lead list away as a spreadsheet (XLSX and CSV).",
+                   theme.smallSize - 2.0F, theme.textMuted);
+        top += 64.0F;
+    }
 
     const float gap = 40.0F;
     const float cardWidth = (context.size.x - 2.0F * theme.margin - gap) / 2.0F;
-    const float bottom = context.size.y - 160.0F;
+    const float bottom = context.size.y - (compactScreen(context) ? 150.0F : 160.0F);
     drawUsbCard(context, view, exhibitor, ImVec2(leftX, top), ImVec2(leftX + cardWidth, bottom));
     drawMailCard(context, view, exhibitor, ImVec2(leftX + cardWidth + gap, top),
                  ImVec2(leftX + 2.0F * cardWidth + gap, bottom));
