@@ -303,6 +303,8 @@ void drawAdmin(ScreenContext& context) {
             nameX += leadsWidth + 20.0F;
         }
         std::string current = snapshot.exhibitor ? exhibitorLine(*snapshot.exhibitor) : std::string("None chosen");
+        if (snapshot.exhibitor && nameX > leftX + chooseWidth + 28.0F)
+            current = snapshot.exhibitor->name; // beside the Leads button, one line (the top bar names the booth)
         if (!snapshot.exhibitors.empty())
             paint.text(ImVec2(nameX, y + 18.0F), current, theme.smallSize + 2.0F,
                        snapshot.exhibitor ? theme.text : theme.textMuted, Align::Left, false,
