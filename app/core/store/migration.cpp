@@ -15,12 +15,13 @@ extern const Migration kM007;
 extern const Migration kM008;
 extern const Migration kM009;
 extern const Migration kM010;
+extern const Migration kM011;
 } // namespace migrations
 
 std::span<const Migration> allMigrations() {
     static const std::array kAll{migrations::kM001, migrations::kM002, migrations::kM003,
                                  migrations::kM004, migrations::kM005, migrations::kM006, migrations::kM007,
-                                 migrations::kM008, migrations::kM009, migrations::kM010};
+                                 migrations::kM008, migrations::kM009, migrations::kM010, migrations::kM011};
     return kAll;
 }
 

@@ -3,6 +3,7 @@
 #include "core/store/event_repository.hpp"
 #include "core/store/exhibitor_repository.hpp"
 #include "core/store/key_repository.hpp"
+#include "core/store/lead_export_repository.hpp"
 #include "core/store/lead_repository.hpp"
 #include "core/store/mail_outbox_repository.hpp"
 #include "core/store/meeting_repository.hpp"
@@ -33,6 +34,7 @@ public:
     LeadRepository& leads() { return m_leads; }
     KeyRepository& keys() { return m_keys; }
     MailOutboxRepository& mailOutbox() { return m_mailOutbox; }
+    LeadExportRepository& leadExports() { return m_leadExports; }
 
 private:
     Store(std::filesystem::path path, std::unique_ptr<SQLite::Database> db);
@@ -47,6 +49,7 @@ private:
     LeadRepository m_leads;
     KeyRepository m_keys;
     MailOutboxRepository m_mailOutbox;
+    LeadExportRepository m_leadExports;
 };
 
 } // namespace meetscan::core

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -32,6 +33,11 @@ std::vector<std::string> listCameras() {
     }
     std::sort(cameras.begin(), cameras.end());
     return cameras;
+}
+
+std::string environmentValue(const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr ? std::string(value) : std::string();
 }
 
 void appendUtf8(std::string& out, unsigned codepoint) {
@@ -101,6 +107,24 @@ Status KioskApp::startServices() {
             return sync.error();
         m_sync = std::move(sync).value();
     }
+    // Leads onto a USB stick or by e-mail, from the admin panel, on a thread of their own. The
+    // SMTP settings come from the environment, read once here, and are never stored in the
+    // database; MEETSCAN_REMOVABLE_ROOT names a folder whose subfolders stand for the mounted
+    // drives (tests, unusual automounters).
+    core::LeadDeliveryOptions deliveryOptions;
+    deliveryOptions.database = m_options.database;
+    deliveryOptions.removableRoot = environmentValue("MEETSCAN_REMOVABLE_ROOT");
+    deliveryOptions.mail = core::kioskMailFrom(environmentValue("MEETSCAN_SMTP_URL"), environmentValue("MEETSCAN_SMTP_FROM"),
+                                               environmentValue("MEETSCAN_SMTP_USER"),
+                                               environmentValue("MEETSCAN_SMTP_PASSWORD"));
+    m_leads.mailReady = deliveryOptions.mail.server.has_value();
+    m_leads.mailProblem = deliveryOptions.mail.problem;
+    if (!deliveryOptions.mail.problem.empty())
+        fmt::print(stderr, "meetscan: warning: e-mail is off: {}\n", deliveryOptions.mail.problem);
+    if (auto delivery = core::LeadDeliveryWorker::start(std::move(deliveryOptions)); delivery)
+        m_delivery = std::move(delivery).value();
+    else
+        fmt::print(stderr, "meetscan: warning: lead export is off: {}\n", delivery.error().message);
     // Printing on its own thread too; a kiosk that cannot print still scans.
     if (auto printer = core::PrintWorker::start(m_options.database); printer)
         m_printer = std::move(printer).value();
@@ -305,6 +329,16 @@ void KioskApp::frame(core::TimeMs now) {
         m_print.snapshot = m_printer->snapshot();
     if (m_state.screen != ScreenId::Admin)
         m_print.choosingPrinter = false;
+    if (m_delivery) {
+        if (m_state.screen != ScreenId::Admin)
+            m_leads.open = false;
+        m_leads.status = m_delivery->status();
+        // While the Leads page is up, sticks come and go and leads arrive: look again now and then.
+        if (m_leads.open && m_snapshot.exhibitor && now - m_leadsRefreshedAt >= 1500) {
+            m_delivery->refresh(m_snapshot.exhibitor->id);
+            m_leadsRefreshedAt = now;
+        }
+    }
     m_theme.accent = parseColour(m_snapshot.event.settings.accentColour, m_theme.accent);
     if (ImGui::GetIO().MouseClicked[0])
         m_state.lastTouchAt = now;
@@ -322,7 +356,8 @@ void KioskApp::frame(core::TimeMs now) {
     Commands commands;
     PreviewView preview = previewView();
     ScreenContext context{paint, m_state, m_snapshot, commands, preview, viewport->Size, now,
-                          m_sync ? &m_syncStatus : nullptr, m_printer ? &m_print : nullptr};
+                          m_sync ? &m_syncStatus : nullptr, m_printer ? &m_print : nullptr,
+                          m_delivery ? &m_leads : nullptr};
     paint.drawList().AddRectFilled(ImVec2(0, 0), viewport->Size, m_theme.background);
     switch (m_state.screen) {
     case ScreenId::Idle: drawIdle(context); break;
@@ -583,6 +618,7 @@ void KioskApp::apply(const Commands& commands, core::TimeMs now) {
         m_sync->syncNow();
     if (m_printer)
         applyPrintCommands(commands.print, *m_printer, m_print);
+    applyLeadCommands(commands.leads, now);
     if (commands.saveLead && m_state.lead) {
         m_state.lead->lead = *commands.saveLead;
         m_state.lead->dirty = true;
@@ -609,6 +645,22 @@ void KioskApp::apply(const Commands& commands, core::TimeMs now) {
     }
     if (commands.quit)
         m_quit = true;
+}
+
+void KioskApp::applyLeadCommands(const LeadCommands& commands, core::TimeMs now) {
+    if (!m_delivery || !m_snapshot.exhibitor)
+        return;
+    const std::string& exhibitorId = m_snapshot.exhibitor->id;
+    if (commands.open) {
+        m_delivery->clearOutcomes();
+        m_delivery->refresh(exhibitorId);
+        m_leadsRefreshedAt = now;
+        m_leads.chosenDrive.clear();
+    }
+    if (commands.exportTo)
+        m_delivery->exportTo(exhibitorId, *commands.exportTo);
+    if (commands.mail)
+        m_delivery->sendMail(exhibitorId);
 }
 
 void KioskApp::stepScript(core::TimeMs now) {

@@ -56,6 +56,7 @@ private:
     void collectWedge(core::TimeMs now);
     void pollPin(core::TimeMs now);
     void apply(const Commands& commands, core::TimeMs now);
+    void applyLeadCommands(const LeadCommands& commands, core::TimeMs now);
     void adminGesture(Painter& paint, core::TimeMs now);
     void stepScript(core::TimeMs now);
     void applyFakeInput();
@@ -77,6 +78,9 @@ private:
     core::SyncStatus m_syncStatus;
     std::unique_ptr<core::PrintWorker> m_printer; // null when printing could not start
     PrintView m_print;
+    std::unique_ptr<core::LeadDeliveryWorker> m_delivery; // null when it could not start
+    LeadsView m_leads;
+    core::TimeMs m_leadsRefreshedAt = 0;
     bool m_quit = false;
     core::ServiceNotifier m_notifier = core::ServiceNotifier::fromEnvironment(); // systemd READY/WATCHDOG
 

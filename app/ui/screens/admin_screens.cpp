@@ -51,14 +51,16 @@ void drawAdminPin(ScreenContext& context) {
     const char* keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"};
     const float key = 150.0F;
     const float gap = 22.0F;
+    // Four rows above the Cancel button: lower on a shorter screen (1280x800), never under 56 px.
+    const float row = std::max(56.0F, std::min(key * 0.66F, (context.size.y - 150.0F - top - 3.0F * gap) / 4.0F));
     float left = centreX - (3.0F * key + 2.0F * gap) / 2.0F;
     for (int i = 0; i < 12; ++i) {
-        ImVec2 at(left + static_cast<float>(i % 3) * (key + gap), top + static_cast<float>(i / 3) * (key * 0.66F + gap));
+        ImVec2 at(left + static_cast<float>(i % 3) * (key + gap), top + static_cast<float>(i / 3) * (row + gap));
         ButtonStyle style;
         style.textSize = i == 9 || i == 11 ? 36.0F : 52.0F;
         if (i == 11)
             style.fill = theme.accent;
-        if (!paint.button(keys[i], at, ImVec2(key, key * 0.66F), style) || waiting || admin.pinCheck)
+        if (!paint.button(keys[i], at, ImVec2(key, row), style) || waiting || admin.pinCheck)
             continue;
         context.state.lastTouchAt = context.now;
         if (i == 9) {
@@ -72,7 +74,7 @@ void drawAdminPin(ScreenContext& context) {
             admin.pinMessage.clear();
         }
     }
-    top += 4.0F * (key * 0.66F + gap) + 12.0F;
+    top += 4.0F * (row + gap) + 12.0F;
     if (context.snapshot.usesDefaultPin)
         paint.text(ImVec2(centreX, top), std::string("No PIN has been set: the default PIN ") + core::AdminLock::kDefaultPin +
                                              " applies. Set your own before the doors open.",
@@ -225,6 +227,10 @@ void drawAdmin(ScreenContext& context) {
         drawPrinterPanel(context);
         return;
     }
+    if (context.leads != nullptr && context.leads->open && snapshot.exhibitor) {
+        drawLeadsPanel(context);
+        return;
+    }
     float top = drawChrome(context) + 40.0F;
     const float leftX = theme.margin;
     paint.text(ImVec2(leftX, top), "Admin", theme.headingSize, theme.text, Align::Left, true);
@@ -282,10 +288,27 @@ void drawAdmin(ScreenContext& context) {
             admin.choosingExhibitor = true;
             admin.boothAfterChoice = false;
         }
+        // At a booth, its leads go away from here: onto a USB stick or by e-mail.
+        float nameX = leftX + chooseWidth + 28.0F;
+        if (context.leads != nullptr && snapshot.exhibitor && snapshot.station.mode == core::Mode::Booth) {
+            ButtonStyle leads;
+            leads.textSize = theme.smallSize;
+            leads.detail = "USB stick · e-mail";
+            const float leadsWidth = 250.0F;
+            if (paint.button("Leads", ImVec2(leftX + chooseWidth + 20.0F, y), ImVec2(leadsWidth, 72.0F), leads)) {
+                context.state.lastTouchAt = context.now;
+                context.leads->open = true;
+                context.commands.leads.open = true;
+            }
+            nameX += leadsWidth + 20.0F;
+        }
         std::string current = snapshot.exhibitor ? exhibitorLine(*snapshot.exhibitor) : std::string("None chosen");
+        if (snapshot.exhibitor && nameX > leftX + chooseWidth + 28.0F)
+            current = snapshot.exhibitor->name; // beside the Leads button, one line (the top bar names the booth)
         if (!snapshot.exhibitors.empty())
-            paint.text(ImVec2(leftX + chooseWidth + 28.0F, y + 18.0F), current, theme.smallSize + 2.0F,
-                       snapshot.exhibitor ? theme.text : theme.textMuted);
+            paint.text(ImVec2(nameX, y + 18.0F), current, theme.smallSize + 2.0F,
+                       snapshot.exhibitor ? theme.text : theme.textMuted, Align::Left, false,
+                       std::max(200.0F, context.size.x / 2.0F - nameX));
     }
     y += 100.0F;
 

@@ -5,6 +5,7 @@
 #include "core/session/session_worker.hpp"
 #include "core/sync/sync_worker.hpp"
 #include "meetscan/scanner/frame_source.hpp"
+#include "ui/screens/leads_view.hpp"
 #include "ui/screens/print_view.hpp"
 #include "ui/ui_state.hpp"
 #include "ui/widgets/painter.hpp"
@@ -26,6 +27,7 @@ struct Commands {
     bool quit = false;
     bool syncNow = false; // admin: sync with the server now, without waiting out a back-off
     PrintCommands print;  // print_view.hpp
+    LeadCommands leads;   // leads_view.hpp
 };
 
 struct PreviewView {
@@ -48,6 +50,7 @@ struct ScreenContext {
     core::TimeMs now;
     const core::SyncStatus* sync = nullptr; // null when no sync server is configured
     PrintView* print = nullptr;             // null when this kiosk cannot print (no print worker)
+    LeadsView* leads = nullptr;             // null when lead delivery could not start
 };
 
 // The frame every screen shares: the event's name and accent, the station's mode. Returns the
@@ -78,6 +81,8 @@ void drawAdmin(ScreenContext& context);
 void drawPrinterPanel(ScreenContext& context);
 // The admin panel's button that opens it, with the printer's state as its second line.
 void drawPrinterButton(ScreenContext& context, ImVec2 min, ImVec2 size);
+// The admin panel's Leads page: the booth's leads onto a USB stick or by e-mail (admin_leads_panel.cpp).
+void drawLeadsPanel(ScreenContext& context);
 // The admin panel's sync strip: last sync, queue length, last error, "Sync now".
 void drawAdminSyncPanel(ScreenContext& context, ImVec2 min, ImVec2 size);
 // Camera lost, store failing: drawn over any screen. Returns the overlay's name or nullptr.
