@@ -23,6 +23,10 @@ void addKioskCommands(CLI::App& app, CliContext& context) {
     command->add_option("--screenshot-dir", kiosk->screenshotDir, "Where scripted screenshots are written");
     command->add_option("--server", kiosk->server, "Sync with this server (conninfo or URI; default: $MEETSCAN_SERVER)");
     // Hidden: tests, the headless demo and the benchmark.
+    command->footer("At a booth, the admin panel's Leads page exports the lead list to a USB stick and e-mails it to "
+                    "the exhibitor. E-mail needs $MEETSCAN_SMTP_URL (smtp://host:587 or smtps://host:465) and "
+                    "$MEETSCAN_SMTP_FROM, with $MEETSCAN_SMTP_USER and $MEETSCAN_SMTP_PASSWORD for a login; "
+                    "$MEETSCAN_REMOVABLE_ROOT names a folder whose subfolders stand for the USB sticks.");
     command->add_option("--script", kiosk->script)->group("");
     command->add_option("--timings", kiosk->timings)->group("");
     command->add_option("--max-frames", kiosk->maxFrames)->group("");

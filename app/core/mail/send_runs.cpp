@@ -256,7 +256,9 @@ Expected<SendReport> packetsRun(Store& store, const SendOptions& options) {
     }
     queueing.commit();
     const auto event = store.events().event();
-    const auto fonts = options.only.empty() && attendees.size() > 1 ? packetFontsFor(store, event, *selected) : nullptr;
+    // The cuts need every name a summary may show (the people met too, not only those mailed).
+    const auto fonts =
+        options.only.empty() && attendees.size() > 1 ? packetFontsFor(store, event, store.attendees().all()) : nullptr;
     std::shared_ptr<const EventLogo> logo;
     if (auto loaded = eventLogo(event.settings))
         logo = *loaded;
