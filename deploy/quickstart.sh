@@ -22,7 +22,7 @@ command=${1:-}
 [ $# -gt 0 ] && shift
 
 # CI's short fuzzing per target, in seconds (`fuzz` alone defaults to 600).
-ci_fuzz_seconds=${MEETSCAN_FUZZ_SECONDS:-15}
+ci_fuzz_seconds=${MEETSCAN_FUZZ_SECONDS:-10}
 
 # The tests that start threads, for the ThreadSanitizer stage (gtest filters per suite).
 tsan_scanner_filter='ScanLoop*:FrameSource*:CameraCycle*:*Thread*'
