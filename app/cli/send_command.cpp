@@ -198,7 +198,7 @@ void addSendPackets(CLI::App& send, CliContext& context) {
     command->footer(
         "Each attendee who met someone or visited a booth gets one message, once: a re-run sends only what was not "
         "sent. Template placeholders: {event} {first_name} {last_name} {name} {people} {booths} {people_count} "
-        "{booth_count}. Example:\n"
+        "{booth_count} {attachments}. Example:\n"
         "  MEETSCAN_SMTP_USER=events@example.org MEETSCAN_SMTP_PASSWORD=... \\\n"
         "  meetscan send packets --smtp smtp://mail.example.org:587 --rate 120/min");
     command->callback([&context, args] {

@@ -125,6 +125,12 @@ TEST_F(SendCli, EveryAttendeeGetsTheirPacketOnceAsAMailClientReadsIt) {
             }
         }
         EXPECT_EQ(names.count("summary.pdf"), 1U);
+        if (mail["to"].get<std::string>().find("RF04@example.org") != std::string::npos) {
+            // Rita met nobody: her message says what it holds and promises no contacts.
+            EXPECT_EQ(names.count("contacts.vcf"), 0U);
+            EXPECT_NE(text.find("Attached is your summary (summary.pdf)."), std::string::npos) << text;
+            EXPECT_EQ(text.find("People you met"), std::string::npos) << text;
+        }
         if (mail["to"].get<std::string>().find("AN01@example.org") == std::string::npos)
             continue;
         sawAna = true;

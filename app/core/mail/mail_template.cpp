@@ -21,7 +21,7 @@ thank you for coming to {event}. Here is everyone you met and every booth you vi
 
 {booths}
 
-Attached are your summary (summary.pdf) and your new contacts (contacts.vcf), ready for your phone's address book.
+{attachments}
 
 See you next time,
 The {event} team

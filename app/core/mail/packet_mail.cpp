@@ -78,8 +78,8 @@ MailBlock boothsBlock(const Packet& packet) {
 } // namespace
 
 const std::set<std::string>& packetMailPlaceholders() {
-    static const std::set<std::string> names{"event",  "first_name", "last_name",    "name",
-                                             "people", "booths",     "people_count", "booth_count"};
+    static const std::set<std::string> names{"event",        "first_name",  "last_name", "name",       "people",
+                                             "booths",       "people_count", "booth_count", "attachments"};
     return names;
 }
 
@@ -96,7 +96,15 @@ Expected<MailMessage> packetMail(const Packet& packet, const MailTemplate& words
                    {"name", name},
                    {"people_count", std::to_string(packet.summary.people.size())},
                    {"booth_count", std::to_string(packet.summary.booths.size())}};
-    fill.blocks = {{"people", peopleBlock(packet)}, {"booths", boothsBlock(packet)}};
+    // What is attached, said as it is: no contacts.vcf for someone who met nobody.
+    const std::string attached =
+        packet.summary.people.empty()
+            ? "Attached is your summary (summary.pdf)."
+            : "Attached are your summary (summary.pdf) and your new contacts (contacts.vcf), ready for your "
+              "phone's address book.";
+    fill.blocks = {{"people", peopleBlock(packet)},
+                   {"booths", boothsBlock(packet)},
+                   {"attachments", {attached, "<p>" + escapeHtml(attached) + "</p>"}}};
     const auto rendered = words.render(fill, packet.event.settings.accentColour);
 
     auto pdf = packetPdf(packet, qrCache);
