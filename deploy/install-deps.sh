@@ -27,7 +27,7 @@ packages=(
   poppler-utils qpdf zbar-tools zxing-cpp-tools
   python3 python3-vobject python3-openpyxl
   # a real SMTP server for the e-mail tests (tests/support/smtp_server.py)
-  python3-aiosmtpd
+  python3-aiosmtpd openssl   # openssl: the STARTTLS test makes its own certificate
   # a kiosk whose clock runs years ahead (tests/cli/stations_cli_test.cpp)
   faketime
   # sanitizers and fuzzers (deploy/quickstart.sh test): clang 14, its runtimes with libFuzzer,
