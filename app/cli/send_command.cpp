@@ -160,9 +160,15 @@ void reportAndExit(const core::SendReport& report, const char* noun, bool dryRun
     if (run.interrupted)
         throw CliError(130, fmt::format("interrupted: {} {} sent, {} still queued (run again to send them)", run.sent,
                                         noun, run.leftQueued));
-    if (!run.stoppedBecause.empty())
-        throw CliError::world(fmt::format("{}; {} {} sent, {} still queued (run again to send them)",
-                                          run.stoppedBecause, run.sent, noun, run.leftQueued));
+    if (!run.stoppedBecause.empty()) {
+        const std::string undecided =
+            run.undecided == 0 ? ""
+                               : fmt::format(", {} handed over without an answer (the server may have it; "
+                                             "--resend sends it again)",
+                                             run.undecided);
+        throw CliError::world(fmt::format("{}; {} {} sent{}, {} still queued (run again to send them)",
+                                          run.stoppedBecause, run.sent, noun, undecided, run.leftQueued));
+    }
     if (!run.failures.empty()) {
         std::string named;
         for (std::size_t i = 0; i < run.failures.size() && i < kNamedFailures; ++i)

@@ -159,7 +159,8 @@ TEST_F(SendCli, EveryAttendeeGetsTheirPacketOnceAsAMailClientReadsIt) {
         << again.out;
     EXPECT_EQ(server.messages().size(), 5U);
 
-    auto resend = sendPackets(server.url(), {"--resend", "--attendee", "an01@EXAMPLE.org"});
+    // Named twice, by e-mail and by badge code: one message.
+    auto resend = sendPackets(server.url(), {"--resend", "--attendee", "an01@EXAMPLE.org", "--attendee", "AN01"});
     ASSERT_EQ(resend.exitCode, 0) << resend.err;
     EXPECT_EQ(server.messages().size(), 6U);
     EXPECT_EQ(statesOf(outbox())["sent"], 6);
@@ -200,20 +201,24 @@ TEST_F(SendCli, AServerGoingDownMidRunLeavesTheRestQueuedAndNobodyGetsTwo) {
     auto run = sendPackets(dying.url(), {"--threads", "1"});
     EXPECT_EQ(run.exitCode, 1) << run.out << run.err;
     EXPECT_NE(run.err.find("the server stopped answering after 2 messages"), std::string::npos) << run.err;
-    EXPECT_NE(run.err.find("3 still queued (run again to send them)"), std::string::npos) << run.err;
+    // The third went whole and the server died before answering: it may have it, so it is left
+    // undecided rather than queued again.
+    EXPECT_NE(run.err.find("1 handed over without an answer"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("2 still queued (run again to send them)"), std::string::npos) << run.err;
     EXPECT_EQ(dying.messages().size(), 2U);
     auto states = statesOf(outbox());
     EXPECT_EQ(states["sent"], 2);
-    EXPECT_EQ(states["sending"], 0);
+    EXPECT_EQ(states["sending"], 1);
 
     SmtpTestServer back(dir / "back");
     auto rerun = sendPackets(back.url());
     ASSERT_EQ(rerun.exitCode, 0) << rerun.err;
+    EXPECT_NE(rerun.out.find("1 handed to the server by a run that was stopped"), std::string::npos) << rerun.out;
     auto all = recipientsOf(dying);
     const auto second = recipientsOf(back);
     all.insert(all.end(), second.begin(), second.end());
-    EXPECT_EQ(all.size(), 5U);
-    EXPECT_EQ(std::set<std::string>(all.begin(), all.end()), due);
+    EXPECT_EQ(all.size(), 4U);
+    EXPECT_EQ(std::set<std::string>(all.begin(), all.end()).size(), 4U) << "nobody got two";
 }
 
 TEST_F(SendCli, AKilledRunSendsNobodyTwice) {
@@ -231,11 +236,21 @@ TEST_F(SendCli, AKilledRunSendsNobodyTwice) {
     ASSERT_LT(beforeRerun, 5U) << "the run should still have been going";
 
     auto rerun = sendPackets(server.url());
-    const auto undecided = statesOf(outbox())["sending"];
     EXPECT_EQ(rerun.exitCode, 0) << rerun.err;
     const auto to = recipientsOf(server);
     EXPECT_EQ(std::set<std::string>(to.begin(), to.end()).size(), to.size()) << "somebody got two";
-    EXPECT_EQ(to.size() + static_cast<std::size_t>(undecided), 5U);
+    // Everyone got theirs, or is left undecided: handed over when the kill came (the server may
+    // even have taken it), and so never sent again unasked.
+    std::set<std::string> reached(to.begin(), to.end());
+    int undecided = 0;
+    for (const auto& entry : outbox()) {
+        if (entry["state"] == "sending") {
+            ++undecided;
+            reached.insert(entry["recipients"][0].get<std::string>());
+        }
+    }
+    EXPECT_EQ(reached, due);
+    EXPECT_LE(undecided, 1);
     if (undecided > 0) {
         EXPECT_NE(rerun.out.find("handed to the server by a run that was stopped"), std::string::npos) << rerun.out;
     }

@@ -128,6 +128,8 @@ TEST(ExhibitorImport, ContactFieldsThatAreNotAddressesOrLinksAreRefusedWithWhere
     EXPECT_EQ(errorOf(parseExhibitors("id,name,follow_up\na,A,\"https://a.example/\"\"><script>\"\n", "x.csv")),
               "x.csv:2:3: follow_up \"https://a.example/\"><script>\" is not an http:// or https:// link");
     EXPECT_FALSE(parseExhibitors("id,name,email\na,A,Sales <sales@a.example>\n", "x.csv"));
+    EXPECT_EQ(errorOf(parseExhibitors("id,name\n../../x,A\n", "x.csv")),
+              "x.csv:2:1: exhibitor id \"../../x\" may not hold / or \\");
     EXPECT_FALSE(parseExhibitors("id,name,website\na,A,https://user:pw@a.example\n", "x.csv"));
 }
 

@@ -165,6 +165,12 @@ Expected<MailRunResult> runMail(Store& store, const std::vector<MailJob>& jobs, 
     const RelaxedSync relaxed(store.database());
 
     std::vector<std::jthread> workers;
+    // Declared after `workers`, so it goes first however this function is left: a worker waiting
+    // to hand over a message is released before its thread is joined.
+    struct CloseFirst {
+        ComposedQueue& queue;
+        ~CloseFirst() { queue.close(); }
+    } const closeFirst{queue};
     for (std::size_t i = 0; i < threads; ++i)
         workers.emplace_back([&] { composeAll(composer, jobs.size(), next, queue); });
 
@@ -200,9 +206,23 @@ Expected<MailRunResult> runMail(Store& store, const std::vector<MailJob>& jobs, 
             continue;
         }
         throttle.wait(options.stop);
-        if (auto status = record(store, job, MailState::Sending, ""); !status) {
-            fatal = status.error();
+        if (options.stop != nullptr && options.stop->load()) {
+            result.interrupted = true;
             break;
+        }
+        if (job.outboxId) {
+            // Taken from queued only: another run (a second `send`, a kiosk's "E-mail my leads
+            // now") that holds the message already has it.
+            auto claimed = store.mailOutbox().claim(*job.outboxId);
+            if (!claimed) {
+                fatal = claimed.error();
+                break;
+            }
+            if (!*claimed) {
+                ++result.takenElsewhere;
+                report();
+                continue;
+            }
         }
         const auto outcome = client->send(options.envelopeFrom, job.recipients, *item.bytes);
         MailState state = MailState::Sent;
@@ -218,6 +238,12 @@ Expected<MailRunResult> runMail(Store& store, const std::vector<MailJob>& jobs, 
         case SmtpOutcome::Kind::LoginFailed:
             state = MailState::Queued;
             result.stoppedBecause = "the server refused the login: " + outcome.reply;
+            break;
+        case SmtpOutcome::Kind::Undecided:
+            state = MailState::Sending; // the server had it all and may have taken it: never again unasked
+            ++result.undecided;
+            result.stoppedBecause = fmt::format("the server stopped answering after {} messages: {}", result.sent,
+                                                outcome.reply);
             break;
         case SmtpOutcome::Kind::Unreachable:
             state = MailState::Queued;
@@ -238,7 +264,7 @@ Expected<MailRunResult> runMail(Store& store, const std::vector<MailJob>& jobs, 
     queue.close();
     // Wake workers blocked on a full queue: they see it closed and end.
     workers.clear();
-    result.leftQueued = jobs.size() - result.sent - result.failures.size();
+    result.leftQueued = jobs.size() - result.sent - result.failures.size() - result.undecided - result.takenElsewhere;
     if (fatal)
         return *fatal;
     return result;

@@ -69,6 +69,8 @@ struct MailRunResult {
     std::size_t sent = 0; // or written, in a dry run
     std::vector<MailFailure> failures;
     std::size_t leftQueued = 0;
+    std::size_t undecided = 0;      // the line broke after the whole message went: left `sending`
+    std::size_t takenElsewhere = 0; // another run was sending it
     std::string stoppedBecause; // a refused login or an unreachable server; empty otherwise
     bool interrupted = false;
 };

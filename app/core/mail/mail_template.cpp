@@ -86,6 +86,8 @@ Expected<MailTemplate> MailTemplate::parse(std::string_view content, const std::
                                            const std::set<std::string>& known) {
     if (content.size() > kMaxTemplateBytes)
         return Error::badInput(fmt::format("{}: a template is at most {} kB", source, kMaxTemplateBytes / 1024));
+    if (content.starts_with("\xEF\xBB\xBF")) // a BOM, as Windows editors save UTF-8
+        content.remove_prefix(3);
     const auto lines = splitLines(content);
     auto pieces = [&](std::string_view line, std::size_t lineNo,
                       std::size_t columnOffset) -> Expected<std::vector<Piece>> {

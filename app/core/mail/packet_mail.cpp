@@ -16,6 +16,18 @@ std::string joinNonEmpty(std::initializer_list<const std::string*> parts, std::s
     return out;
 }
 
+// A mailto: that opens a message to this address and nothing else: ? & = % # are legal in an
+// address, and would otherwise add a Cc, a subject or a body to the link.
+std::string mailtoOf(const std::string& address) {
+    std::string uri = "mailto:";
+    for (const char c : address) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                           c == '@' || c == '.' || c == '-' || c == '_' || c == '+';
+        uri += plain ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    }
+    return uri;
+}
+
 MailBlock peopleBlock(const Packet& packet) {
     const auto& people = packet.summary.people;
     if (people.empty())
@@ -34,7 +46,7 @@ MailBlock peopleBlock(const Packet& packet) {
             block.html += "<br><span class=\"what\">" + escapeHtml(role) + "</span>";
         std::string links;
         if (isMailAddress(person.email))
-            links += "<a href=\"mailto:" + escapeHtml(person.email) + "\">" + escapeHtml(person.email) + "</a>";
+            links += "<a href=\"" + escapeHtml(mailtoOf(person.email)) + "\">" + escapeHtml(person.email) + "</a>";
         if (!person.phone.empty())
             links += (links.empty() ? "" : " · ") + escapeHtml(person.phone);
         if (!links.empty())

@@ -128,11 +128,13 @@ Expected<std::vector<Attendee>> packetRecipients(Store& store, const std::vector
     if (named.empty())
         return store.attendees().withFollowUp();
     std::vector<Attendee> selected;
+    std::set<std::string> seen; // an e-mail and a badge code may name the same person
     for (const auto& key : named) {
         auto attendee = store.attendees().find(key);
         if (!attendee || attendee->erased)
             return Error::badInput(fmt::format("--attendee: no attendee '{}' (see `meetscan attendees list`)", key));
-        selected.push_back(std::move(*attendee));
+        if (seen.insert(attendee->id).second)
+            selected.push_back(std::move(*attendee));
     }
     return selected;
 }
@@ -283,7 +285,10 @@ Expected<SendReport> leadsRun(Store& store, const SendOptions& options) {
     if (options.only.empty()) {
         exhibitors = store.exhibitors().all();
     } else {
+        std::set<std::string> seen;
         for (const auto& id : options.only) {
+            if (!seen.insert(id).second)
+                continue;
             auto exhibitor = store.exhibitors().byId(id);
             if (!exhibitor)
                 return Error::badInput(fmt::format("--exhibitor: no exhibitor '{}' (see `meetscan exhibitors list`)", id));

@@ -1,5 +1,6 @@
 #include "core/mail/smtp_client.hpp"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
 #include <fmt/format.h>
 
@@ -50,8 +51,11 @@ std::optional<UrlParts> splitUrl(const std::string& url) {
     return parts;
 }
 
+// Only a numeric 127.x.y.z, ::1 or "localhost": a name like 127.example.org is anybody's.
 bool isLoopback(const std::string& host) {
-    return host == "localhost" || host == "[::1]" || host.starts_with("127.");
+    in_addr address{};
+    return host == "localhost" || host == "[::1]" ||
+           (inet_pton(AF_INET, host.c_str(), &address) == 1 && (ntohl(address.s_addr) >> 24) == 127);
 }
 
 // One printable line: server replies are hostile text too, and they end up in the outbox,
@@ -170,6 +174,8 @@ SmtpOutcome SmtpClient::send(const std::string& from, const std::vector<std::str
     curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L); // only to feed watchReplies; nothing is printed
 
     const CURLcode result = curl_easy_perform(curl);
+    curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, nullptr); // nothing left pointing at what is freed here
+    curl_easy_setopt(curl, CURLOPT_READDATA, nullptr);
     curl_slist_free_all(recipients);
     long code = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
@@ -186,6 +192,8 @@ SmtpOutcome SmtpClient::send(const std::string& from, const std::vector<std::str
         return {SmtpOutcome::Kind::Refused, reply};
     if (code >= 400 && code < 500)
         return {SmtpOutcome::Kind::Deferred, reply};
+    if (upload.offset == message.size())
+        return {SmtpOutcome::Kind::Undecided, curlSays};
     return {SmtpOutcome::Kind::Unreachable, curlSays};
 }
 

@@ -29,7 +29,8 @@ struct SmtpOutcome {
         Refused,      // the server refused this message for good (5xx): a recipient, its size
         Deferred,     // the server said try later (4xx)
         LoginFailed,  // the server refused the login: no message will go
-        Unreachable,  // no connection, or it broke before the server took the message
+        Unreachable,  // no connection, or it broke before the whole message went
+        Undecided,    // the whole message went, and then no answer: the server may have taken it
     };
     Kind kind = Kind::Sent;
     std::string reply; // the server's last reply, or curl's account of what failed: one clean line

@@ -60,6 +60,13 @@ std::optional<Error> checkExhibitor(const Exhibitor& exhibitor, std::set<std::st
         return Error::badInput(where("name") + fmt::format("exhibitor \"{}\" has no name", exhibitor.id));
     if (!ids.insert(exhibitor.id).second)
         return Error::badInput(where("id") + fmt::format("exhibitor id \"{}\" is used twice", exhibitor.id));
+    // The id names files (lead lists, e-mail previews): the same rule as rows from merge or sync.
+    const bool plainId = exhibitor.id != "." && exhibitor.id != ".." &&
+                         std::none_of(exhibitor.id.begin(), exhibitor.id.end(), [](char c) {
+                             return c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+                         });
+    if (!plainId)
+        return Error::badInput(where("id") + fmt::format("exhibitor id \"{}\" may not hold / or \\", exhibitor.id));
     for (auto [field, value] : {std::pair{"id", &exhibitor.id}, std::pair{"name", &exhibitor.name},
                                 std::pair{"booth", &exhibitor.booth}})
         if (value->size() > kMaxFieldBytes)

@@ -134,4 +134,16 @@ Status MailOutboxRepository::mark(std::int64_t id, MailState state, const std::s
     }
 }
 
+Expected<bool> MailOutboxRepository::claim(std::int64_t id) {
+    try {
+        SQLite::Statement update(m_db, "UPDATE mail_outbox SET state = 'sending', reply = '', updated_at = ?2 "
+                                       "WHERE id = ?1 AND state = 'queued'");
+        update.bind(1, id);
+        update.bind(2, nowMs());
+        return update.exec() == 1;
+    } catch (const SQLite::Exception& e) {
+        return Error::world(fmt::format("cannot record the message's state: {}", e.what()));
+    }
+}
+
 } // namespace meetscan::core

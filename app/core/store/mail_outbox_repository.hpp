@@ -46,6 +46,8 @@ public:
     // A new queued entry, or `reuse` (an entry not sent) queued again with what it now carries.
     Expected<std::int64_t> queue(const OutboxEntry& entry, std::optional<std::int64_t> reuse);
     Status mark(std::int64_t id, MailState state, const std::string& reply);
+    // Queued -> sending, only if still queued: false when another run took it first.
+    Expected<bool> claim(std::int64_t id);
 
 private:
     SQLite::Database& m_db;
