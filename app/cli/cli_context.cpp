@@ -1,30 +1,20 @@
 #include "cli/cli_context.hpp"
 
 #include "core/merge/row_owners.hpp"
+#include "core/system/environment.hpp"
 
 #include <fmt/format.h>
 
-#include <cstdlib>
-
 namespace meetscan::cli {
-
-namespace {
-
-std::string environment(const char* name) {
-    const char* value = std::getenv(name);
-    return value != nullptr ? value : "";
-}
-
-} // namespace
 
 std::filesystem::path CliContext::databasePath() const {
     if (!dbOption.empty())
         return dbOption;
-    if (auto fromEnv = environment("MEETSCAN_DB"); !fromEnv.empty())
+    if (auto fromEnv = core::environmentValue("MEETSCAN_DB"); !fromEnv.empty())
         return fromEnv;
-    std::filesystem::path dataHome = environment("XDG_DATA_HOME");
+    std::filesystem::path dataHome = core::environmentValue("XDG_DATA_HOME");
     if (dataHome.empty()) {
-        const std::string home = environment("HOME");
+        const std::string home = core::environmentValue("HOME");
         if (home.empty())
             throw CliError::badInput("no database given: use --db, $MEETSCAN_DB, $XDG_DATA_HOME or $HOME");
         dataHome = std::filesystem::path(home) / ".local" / "share";

@@ -1,14 +1,13 @@
 #include "cli/commands.hpp"
 
 #include "cli/interrupt_scope.hpp"
-#include "core/domain/contact_fields.hpp"
 #include "core/mail/send_runs.hpp"
 #include "core/mail/smtp_credentials.hpp"
+#include "core/system/environment.hpp"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -34,11 +33,6 @@ struct SendArgs {
     std::string preset = "plain";
     unsigned threads = 0;
 };
-
-std::string environment(const char* name) {
-    const char* value = std::getenv(name);
-    return value != nullptr ? value : "";
-}
 
 // "30/min", "600/h", "2/s", or a bare number per minute.
 double parseRate(const std::string& text) {
@@ -77,7 +71,7 @@ core::SendOptions sendOptions(const SendArgs& args) {
     core::SendOptions options;
     if (args.smtp.empty() == args.dryRun.empty())
         throw CliError::badInput("give --smtp URL to send, or --dry-run DIR to write the messages as .eml files");
-    core::SmtpLogin login{environment("MEETSCAN_SMTP_USER"), environment("MEETSCAN_SMTP_PASSWORD")};
+    core::SmtpLogin login{core::environmentValue("MEETSCAN_SMTP_USER"), core::environmentValue("MEETSCAN_SMTP_PASSWORD")};
     if (!args.credentials.empty())
         login = orThrow(core::readSmtpCredentials(args.credentials));
     if (!args.smtp.empty()) {
@@ -87,9 +81,7 @@ core::SendOptions sendOptions(const SendArgs& args) {
     } else {
         options.dryRunDir = args.dryRun;
     }
-    options.sender.address = args.from;
-    if (options.sender.address.empty() && core::isMailAddress(login.user))
-        options.sender.address = login.user;
+    options.sender.address = core::senderAddress(args.from, login.user);
     if (options.sender.address.empty())
         throw CliError::badInput("--from ADDRESS is needed (the address the messages come from)");
     options.sender.name = args.fromName;
@@ -179,6 +171,18 @@ void reportAndExit(const core::SendReport& report, const char* noun, bool dryRun
     }
 }
 
+// One run of `send packets` or `send leads`: `noun` names what is sent, in progress and report.
+void runSend(CliContext& context, const SendArgs& args, const char* noun,
+             Expected<core::SendReport> (*send)(core::Store&, const core::SendOptions&)) {
+    auto options = sendOptions(args);
+    const InterruptScope interrupt;
+    options.stop = &interrupt.flag();
+    options.progress = progressBar(noun, !options.server);
+    auto& store = context.officeStore("e-mail is sent");
+    const auto report = orThrow(send(store, options));
+    reportAndExit(report, noun, !options.server, args.dryRun);
+}
+
 void addCommonOptions(CLI::App& command, SendArgs& args) {
     command.add_option("--smtp", args.smtp, "SMTP server: smtp://host:587 (STARTTLS) or smtps://host:465");
     command.add_option("--from", args.from, "The address the messages come from (default: the SMTP user)");
@@ -207,15 +211,7 @@ void addSendPackets(CLI::App& send, CliContext& context) {
         "{booth_count} {attachments}. Example:\n"
         "  MEETSCAN_SMTP_USER=events@example.org MEETSCAN_SMTP_PASSWORD=... \\\n"
         "  meetscan send packets --smtp smtp://mail.example.org:587 --rate 120/min");
-    command->callback([&context, args] {
-        auto options = sendOptions(*args);
-        const InterruptScope interrupt;
-        options.stop = &interrupt.flag();
-        options.progress = progressBar("packets", !options.server);
-        auto& store = context.officeStore("e-mail is sent");
-        const auto report = orThrow(core::sendPackets(store, options));
-        reportAndExit(report, "packets", !options.server, args->dryRun);
-    });
+    command->callback([&context, args] { runSend(context, *args, "packets", core::sendPackets); });
 }
 
 void addSendLeads(CLI::App& send, CliContext& context) {
@@ -227,15 +223,7 @@ void addSendLeads(CLI::App& send, CliContext& context) {
     command->add_option("--preset", args->preset, "Columns: plain | salesforce | hubspot (default plain)");
     command->footer("An exhibitor gets its list again only when leads arrived that no sent list carried. Template "
                     "placeholders: {event} {exhibitor} {booth} {leads} {new_leads} {new_lead_list}.");
-    command->callback([&context, args] {
-        auto options = sendOptions(*args);
-        const InterruptScope interrupt;
-        options.stop = &interrupt.flag();
-        options.progress = progressBar("lead lists", !options.server);
-        auto& store = context.officeStore("e-mail is sent");
-        const auto report = orThrow(core::sendLeads(store, options));
-        reportAndExit(report, "lead lists", !options.server, args->dryRun);
-    });
+    command->callback([&context, args] { runSend(context, *args, "lead lists", core::sendLeads); });
 }
 
 void addSendStatus(CLI::App& send, CliContext& context) {

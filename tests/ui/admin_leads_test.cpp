@@ -5,6 +5,7 @@
 #include "core/demo/demo_event.hpp"
 #include "core/store/store.hpp"
 #include "support/kiosk_script.hpp"
+#include "support/screen_record.hpp"
 #include "support/run_process.hpp"
 #include "support/smtp_server.hpp"
 #include "support/temp_dir.hpp"
@@ -27,34 +28,6 @@ using test::shot;
 using test::tap;
 
 const std::vector<std::string> kLeadContacts{"sales@booth.example", "lead-desk@booth.example"};
-
-struct LeadsShot {
-    std::string screen;
-    std::vector<std::string> texts;
-    std::map<std::string, std::array<float, 4>> boxes;
-    int width = 0;
-    int height = 0;
-
-    [[nodiscard]] bool says(const std::string& text) const {
-        return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.find(text) != std::string::npos; });
-    }
-};
-
-LeadsShot loadLeadsShot(const std::filesystem::path& dir, const std::string& name) {
-    LeadsShot shot;
-    std::ifstream in(dir / (name + ".json"));
-    EXPECT_TRUE(in.good()) << "no " << name << ".json";
-    if (!in)
-        return shot;
-    auto json = nlohmann::json::parse(in);
-    shot.screen = json["screen"];
-    shot.texts = json["texts"].get<std::vector<std::string>>();
-    if (json.contains("boxes"))
-        shot.boxes = json["boxes"].get<std::map<std::string, std::array<float, 4>>>();
-    int channels = 0;
-    EXPECT_NE(stbi_info((dir / (name + ".png")).c_str(), &shot.width, &shot.height, &channels), 0) << name << ".png";
-    return shot;
-}
 
 class AdminLeads : public ::testing::Test {
 protected:
@@ -151,9 +124,9 @@ TEST_F(AdminLeads, ExportsOntoTheUsbStickAndCountsWhatIsNew) {
     auto first = openLeadsPage();
     first.push_back(shot("no_drive"));
     auto none = run(first, {{"MEETSCAN_SMTP_URL", ""}});
-    auto admin = loadLeadsShot(none, "admin");
+    auto admin = test::loadScreenRecord(none, "admin");
     EXPECT_TRUE(admin.boxes.contains("Leads")) << "no Leads button on a booth's admin panel";
-    auto noDrive = loadLeadsShot(none, "no_drive");
+    auto noDrive = test::loadScreenRecord(none, "no_drive");
     EXPECT_EQ(noDrive.screen, "admin");
     EXPECT_TRUE(noDrive.says("Leads of " + m_exhibitor.name)) << testing::PrintToString(noDrive.texts);
     EXPECT_TRUE(noDrive.says("Plug in a USB stick"));
@@ -168,10 +141,10 @@ TEST_F(AdminLeads, ExportsOntoTheUsbStickAndCountsWhatIsNew) {
     auto script = openLeadsPage();
     script.insert(script.end(), {shot("drive"), tap("Export my leads"), test::wait(3000), shot("exported")});
     auto dir = run(script, {{"MEETSCAN_SMTP_URL", ""}});
-    auto drive = loadLeadsShot(dir, "drive");
+    auto drive = test::loadScreenRecord(dir, "drive");
     EXPECT_TRUE(drive.says("Onto LEADS")) << testing::PrintToString(drive.texts);
     EXPECT_TRUE(drive.boxes.contains("Export my leads"));
-    auto exported = loadLeadsShot(dir, "exported");
+    auto exported = test::loadScreenRecord(dir, "exported");
     EXPECT_TRUE(exported.says("4 leads written to LEADS")) << testing::PrintToString(exported.texts);
     EXPECT_TRUE(exported.says("0 new since the last export")) << testing::PrintToString(exported.texts);
 
@@ -202,14 +175,14 @@ TEST_F(AdminLeads, ExportsOntoTheUsbStickAndCountsWhatIsNew) {
     auto two = openLeadsPage();
     two.insert(two.end(), {shot("two_drives"), tap("BACKUP"), test::wait(300), shot("two_drives_chosen")});
     auto small = run(two, {{"MEETSCAN_SMTP_URL", ""}}, "1280x800");
-    auto choose = loadLeadsShot(small, "two_drives");
+    auto choose = test::loadScreenRecord(small, "two_drives");
     EXPECT_EQ(choose.width, 1280);
     EXPECT_TRUE(choose.says("Which stick?"));
     EXPECT_TRUE(choose.boxes.contains("LEADS"));
     EXPECT_TRUE(choose.boxes.contains("BACKUP"));
     EXPECT_FALSE(choose.boxes.contains("Export my leads")) << "no stick chosen yet";
     EXPECT_TRUE(choose.says("0 new since the last export"));
-    auto chosen = loadLeadsShot(small, "two_drives_chosen");
+    auto chosen = test::loadScreenRecord(small, "two_drives_chosen");
     EXPECT_TRUE(chosen.boxes.contains("Export my leads"));
     for (const auto& [label, box] : chosen.boxes) { // the page's own buttons, inside the screen
         EXPECT_LE(box[2], 1280.0F) << label;
@@ -224,11 +197,11 @@ TEST_F(AdminLeads, EmailsTheLeadsToTheExhibitorsContacts) {
     script.insert(script.end(), {shot("mail_ready"), tap("E-mail my leads now"), test::wait(5000), shot("mailed")});
     auto dir = run(script, {{"MEETSCAN_SMTP_URL", server.url()}, {"MEETSCAN_SMTP_FROM", "events@example.org"}});
 
-    auto ready = loadLeadsShot(dir, "mail_ready");
+    auto ready = test::loadScreenRecord(dir, "mail_ready");
     EXPECT_TRUE(ready.says("To sales@booth.example, lead-desk@booth.example")) << testing::PrintToString(ready.texts);
     EXPECT_TRUE(ready.says("4 leads, none e-mailed yet"));
     EXPECT_TRUE(ready.boxes.contains("E-mail my leads now"));
-    auto mailed = loadLeadsShot(dir, "mailed");
+    auto mailed = test::loadScreenRecord(dir, "mailed");
     EXPECT_TRUE(mailed.says("Sent to sales@booth.example")) << testing::PrintToString(mailed.texts);
     EXPECT_TRUE(mailed.says("0 new since the last e-mail")) << testing::PrintToString(mailed.texts);
 
@@ -253,7 +226,7 @@ TEST_F(AdminLeads, NoContactAddressSaysSo) {
     auto script = openLeadsPage();
     script.push_back(shot("no_contact"));
     auto dir = run(script, {{"MEETSCAN_SMTP_URL", "smtp://127.0.0.1:1"}, {"MEETSCAN_SMTP_FROM", "events@example.org"}});
-    auto shotNoContact = loadLeadsShot(dir, "no_contact");
+    auto shotNoContact = test::loadScreenRecord(dir, "no_contact");
     EXPECT_TRUE(shotNoContact.says("No contact address for " + m_exhibitor.name))
         << testing::PrintToString(shotNoContact.texts);
     EXPECT_FALSE(shotNoContact.boxes.contains("E-mail my leads now"));

@@ -6,6 +6,7 @@
 #include "core/store/store.hpp"
 #include "support/cups_server.hpp"
 #include "support/kiosk_script.hpp"
+#include "support/screen_record.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -23,37 +24,6 @@ namespace meetscan {
 namespace {
 
 using test::runProcess;
-
-struct Shot {
-    std::string screen;
-    std::vector<std::string> texts;
-    std::map<std::string, std::array<float, 4>> boxes;
-    int width = 0;
-    int height = 0;
-
-    [[nodiscard]] bool says(const std::string& text) const {
-        return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.find(text) != std::string::npos; });
-    }
-};
-
-Shot loadShot(const std::filesystem::path& dir, const std::string& name) {
-    Shot shot;
-    std::ifstream in(dir / (name + ".json"));
-    EXPECT_TRUE(in.good()) << "no " << name << ".json";
-    if (!in)
-        return shot;
-    const auto json = nlohmann::json::parse(in);
-    shot.screen = json["screen"];
-    shot.texts = json["texts"].get<std::vector<std::string>>();
-    if (json.contains("boxes"))
-        shot.boxes = json["boxes"].get<std::map<std::string, std::array<float, 4>>>();
-    int channels = 0;
-    unsigned char* pixels = stbi_load((dir / (name + ".png")).c_str(), &shot.width, &shot.height, &channels, 3);
-    EXPECT_NE(pixels, nullptr) << name << ".png unreadable";
-    if (pixels != nullptr)
-        stbi_image_free(pixels);
-    return shot;
-}
 
 using test::scan;
 using test::shot;
@@ -145,11 +115,11 @@ TEST_F(PrintScreens, SummaryPrintsThroughCups) {
                     shot("summary_printed"), R"({"quit":true})"},
                    cups->env());
 
-    Shot before = loadShot(dir, "summary_print");
+    test::ScreenRecord before = test::loadScreenRecord(dir, "summary_print");
     EXPECT_EQ(before.screen, "summary");
     EXPECT_TRUE(before.boxes.contains("Print my summary"));
     EXPECT_TRUE(before.says(nameOf(2)));
-    Shot after = loadShot(dir, "summary_printed");
+    test::ScreenRecord after = test::loadScreenRecord(dir, "summary_printed");
     EXPECT_EQ(after.screen, "summary");
     EXPECT_TRUE(after.says("Printed — please take it from the printer")) << "job did not finish on screen";
 
@@ -172,22 +142,22 @@ TEST_F(PrintScreens, AFailedPrintIsShownAndKeptAndTheKioskGoesOn) {
                                  R"({"quit":true})"});
     auto dir = run(script, {{"CUPS_SERVER", (m_dir / "no-cupsd.sock").string()}});
 
-    Shot failed = loadShot(dir, "summary_failed");
+    test::ScreenRecord failed = test::loadScreenRecord(dir, "summary_failed");
     EXPECT_EQ(failed.screen, "summary");
     EXPECT_TRUE(failed.says("Sorry, printing failed — please ask staff"));
     EXPECT_TRUE(failed.says("cannot reach the print service"));
     // The next attendee's badge still works, with a fresh print button.
-    Shot next = loadShot(dir, "next_summary");
+    test::ScreenRecord next = test::loadScreenRecord(dir, "next_summary");
     EXPECT_EQ(next.screen, "summary");
     EXPECT_TRUE(next.says(nameOf(1))) << "badge 2 met badge 1";
     EXPECT_FALSE(next.says("Sorry, printing failed"));
     EXPECT_TRUE(next.boxes.contains("Print my summary"));
 
-    Shot adminShot = loadShot(dir, "admin_with_printer");
+    test::ScreenRecord adminShot = test::loadScreenRecord(dir, "admin_with_printer");
     EXPECT_EQ(adminShot.screen, "admin");
     EXPECT_TRUE(adminShot.boxes.contains("Printer"));
     EXPECT_TRUE(adminShot.says("print service unreachable"));
-    Shot panel = loadShot(dir, "printer_failed");
+    test::ScreenRecord panel = test::loadScreenRecord(dir, "printer_failed");
     EXPECT_TRUE(panel.says("Needs attention"));
     EXPECT_TRUE(panel.says("cannot reach the print service"));
     EXPECT_TRUE(panel.boxes.contains("Retry #1")) << "the failed job is kept for staff";
@@ -213,7 +183,7 @@ TEST_F(PrintScreens, AdminChoosesThePrinterAndPrintsATestPage) {
                                  shot("printer_test_page"), tap("Back"), shot("admin_after"), R"({"quit":true})"});
     auto dir = run(script, cups->env());
 
-    Shot panel = loadShot(dir, "printer_panel");
+    test::ScreenRecord panel = test::loadScreenRecord(dir, "printer_panel");
     EXPECT_EQ(panel.screen, "admin");
     for (const char* text : {"Printer", "Print on", "Paper", "Test page", "Needs attention"})
         EXPECT_TRUE(panel.says(text)) << text;
@@ -221,9 +191,9 @@ TEST_F(PrintScreens, AdminChoosesThePrinterAndPrintsATestPage) {
         EXPECT_TRUE(panel.boxes.contains(button)) << button;
     EXPECT_TRUE(panel.says("stopped")) << "the stopped default printer says so";
 
-    Shot tested = loadShot(dir, "printer_test_page");
+    test::ScreenRecord tested = test::loadScreenRecord(dir, "printer_test_page");
     EXPECT_TRUE(tested.says("printed on lounge")) << "test page did not finish";
-    Shot back = loadShot(dir, "admin_after");
+    test::ScreenRecord back = test::loadScreenRecord(dir, "admin_after");
     EXPECT_TRUE(back.says("Live counts"));
     EXPECT_TRUE(back.says("lounge · ready"));
 

@@ -2,6 +2,7 @@
 // `station add --server --qr`, the code is read back from its PNG with zbarimg, and the real
 // `meetscan kiosk` under Xvfb, started on a database that does not exist yet, is shown it.
 #include "support/kiosk_script.hpp"
+#include "support/screen_record.hpp"
 #include "support/pg_server.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
@@ -16,31 +17,6 @@
 
 namespace meetscan {
 namespace {
-
-struct SetupShot {
-    std::string screen;
-    std::vector<std::string> texts;
-    int width = 0;
-
-    [[nodiscard]] bool says(const std::string& text) const {
-        return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.find(text) != std::string::npos; });
-    }
-};
-
-SetupShot loadShot(const std::filesystem::path& dir, const std::string& name) {
-    SetupShot shot;
-    std::ifstream in(dir / (name + ".json"));
-    EXPECT_TRUE(in.good()) << "no " << name << ".json";
-    if (!in)
-        return shot;
-    auto json = nlohmann::json::parse(in);
-    shot.screen = json["screen"];
-    shot.texts = json["texts"].get<std::vector<std::string>>();
-    int height = 0;
-    int channels = 0;
-    EXPECT_NE(stbi_info((dir / (name + ".png")).c_str(), &shot.width, &height, &channels), 0) << name << ".png";
-    return shot;
-}
 
 class StationSetupScreens : public ::testing::Test {
 protected:
@@ -93,14 +69,14 @@ TEST_F(StationSetupScreens, ANewKioskAsksForItsCodeJoinsOnceAndTurnsAwayASpentOn
                                              test::scan("https://example.org/not-a-set-up-code"),
                                              test::shot("not-a-code"), test::scan(m_code), test::wait(800),
                                              test::shot("joined")});
-    const auto setup = loadShot(shots, "setup");
+    const auto setup = test::loadScreenRecord(shots, "setup");
     EXPECT_EQ(setup.screen, "station_setup");
     EXPECT_EQ(setup.width, 1920);
     EXPECT_TRUE(setup.says("Scan the station set-up code")) << testing::PrintToString(setup.texts);
-    const auto wrong = loadShot(shots, "not-a-code");
+    const auto wrong = test::loadScreenRecord(shots, "not-a-code");
     EXPECT_EQ(wrong.screen, "station_setup");
     EXPECT_TRUE(wrong.says("not a station set-up code")) << testing::PrintToString(wrong.texts);
-    const auto joined = loadShot(shots, "joined");
+    const auto joined = test::loadScreenRecord(shots, "joined");
     EXPECT_EQ(joined.screen, "idle");
     EXPECT_TRUE(joined.says("Joined Harbour Summit as lounge")) << testing::PrintToString(joined.texts);
     EXPECT_TRUE(joined.says("Harbour Summit")) << testing::PrintToString(joined.texts);
@@ -117,7 +93,7 @@ TEST_F(StationSetupScreens, ANewKioskAsksForItsCodeJoinsOnceAndTurnsAwayASpentOn
 
     // The same code shown to a second new kiosk: spent, said so on screen, and nothing written.
     const auto again = runKiosk("second.db", {test::wait(1500), test::scan(m_code), test::shot("spent")});
-    const auto spent = loadShot(again, "spent");
+    const auto spent = test::loadScreenRecord(again, "spent");
     EXPECT_EQ(spent.screen, "station_setup");
     EXPECT_TRUE(spent.says("used already")) << testing::PrintToString(spent.texts);
     EXPECT_FALSE(std::filesystem::exists(m_dir / "second.db"));

@@ -15,15 +15,7 @@ Expected<std::vector<Attendee>> selectAttendees(Store& store, const std::vector<
             return Error::badInput("the roster is empty: import one first (`meetscan import roster FILE`)");
         return everyone;
     }
-    std::vector<Attendee> selected;
-    for (const auto& key : named) {
-        auto attendee = store.attendees().find(key);
-        if (!attendee || attendee->erased)
-            return Error::badInput(
-                fmt::format("--attendee: no attendee '{}' (see `meetscan attendees list`)", key));
-        selected.push_back(std::move(*attendee));
-    }
-    return selected;
+    return store.attendees().named(named);
 }
 
 } // namespace

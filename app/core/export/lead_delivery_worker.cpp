@@ -34,7 +34,7 @@ KioskMail kioskMailFrom(const std::string& url, const std::string& from, const s
         mail.problem = "MEETSCAN_SMTP_URL: " + checked.error().message;
         return mail;
     }
-    mail.sender.address = !from.empty() ? from : (isMailAddress(user) ? user : std::string());
+    mail.sender.address = senderAddress(from, user);
     if (!isMailAddress(mail.sender.address)) {
         mail.problem = from.empty() ? "MEETSCAN_SMTP_FROM is not set"
                                     : fmt::format("MEETSCAN_SMTP_FROM: \"{}\" is not an e-mail address", from);

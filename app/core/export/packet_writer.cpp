@@ -129,14 +129,7 @@ std::vector<std::string> packetFolderNames(const std::vector<Attendee>& attendee
 Expected<std::vector<Attendee>> selectAttendees(Store& store, const std::vector<std::string>& named) {
     if (named.empty())
         return store.attendees().all();
-    std::vector<Attendee> selected;
-    for (const auto& key : named) {
-        auto attendee = store.attendees().find(key);
-        if (!attendee || attendee->erased)
-            return Error::badInput(fmt::format("--attendee: no attendee '{}' (see `meetscan attendees list`)", key));
-        selected.push_back(std::move(*attendee));
-    }
-    return selected;
+    return store.attendees().named(named);
 }
 
 // Shared by the workers; each slot of `rows` is written by exactly one worker.

@@ -127,16 +127,7 @@ private:
 Expected<std::vector<Attendee>> packetRecipients(Store& store, const std::vector<std::string>& named) {
     if (named.empty())
         return store.attendees().withFollowUp();
-    std::vector<Attendee> selected;
-    std::set<std::string> seen; // an e-mail and a badge code may name the same person
-    for (const auto& key : named) {
-        auto attendee = store.attendees().find(key);
-        if (!attendee || attendee->erased)
-            return Error::badInput(fmt::format("--attendee: no attendee '{}' (see `meetscan attendees list`)", key));
-        if (seen.insert(attendee->id).second)
-            selected.push_back(std::move(*attendee));
-    }
-    return selected;
+    return store.attendees().named(named);
 }
 
 struct LeadsJob {
@@ -358,6 +349,12 @@ Expected<SendReport> leadsRun(Store& store, const SendOptions& options) {
 }
 
 } // namespace
+
+std::string senderAddress(const std::string& from, const std::string& smtpUser) {
+    if (!from.empty())
+        return from;
+    return isMailAddress(smtpUser) ? smtpUser : std::string();
+}
 
 Expected<SendReport> sendPackets(Store& store, const SendOptions& options) {
     try {

@@ -41,6 +41,10 @@ struct SendReport {
     std::vector<std::string> warnings; // what went wrong without stopping the run (a logo gone bad)
 };
 
+// Who the messages come from: `from` when given, else the SMTP login when it is an address (a
+// mailbox's own login usually is), else empty. For `send` and the kiosk alike.
+[[nodiscard]] std::string senderAddress(const std::string& from, const std::string& smtpUser);
+
 [[nodiscard]] Expected<SendReport> sendPackets(Store& store, const SendOptions& options);
 [[nodiscard]] Expected<SendReport> sendLeads(Store& store, const SendOptions& options);
 

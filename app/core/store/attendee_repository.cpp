@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <set>
+
 namespace meetscan::core {
 
 namespace {
@@ -51,6 +53,19 @@ std::vector<Attendee> AttendeeRepository::all() const {
     while (query.executeStep())
         attendees.push_back(readAttendee(query));
     return attendees;
+}
+
+Expected<std::vector<Attendee>> AttendeeRepository::named(const std::vector<std::string>& keys) const {
+    std::vector<Attendee> selected;
+    std::set<std::string> seen; // an e-mail and a badge code may name the same person
+    for (const auto& key : keys) {
+        auto attendee = find(key);
+        if (!attendee || attendee->erased)
+            return Error::badInput(fmt::format("--attendee: no attendee '{}' (see `meetscan attendees list`)", key));
+        if (seen.insert(attendee->id).second)
+            selected.push_back(std::move(*attendee));
+    }
+    return selected;
 }
 
 std::vector<Attendee> AttendeeRepository::withFollowUp() const {

@@ -45,6 +45,9 @@ public:
     [[nodiscard]] std::optional<Attendee> byEmail(const std::string& email) const;
     // An id, a badge code or an e-mail, as typed on the command line.
     [[nodiscard]] std::optional<Attendee> find(const std::string& idCodeOrEmail) const;
+    // Everyone `--attendee` names (find() each), each person once however often named; an unknown
+    // or erased one is bad input naming the key.
+    [[nodiscard]] Expected<std::vector<Attendee>> named(const std::vector<std::string>& keys) const;
     // Adds someone met through a self-contained contact badge (vCard, MECARD) who is not on the roster.
     Expected<Attendee> addWalkIn(Attendee attendee);
     [[nodiscard]] int count() const;

@@ -1,5 +1,7 @@
 #include "core/store/exhibitor_repository.hpp"
 
+#include "core/store/json_strings.hpp"
+
 #include "core/store/hybrid_clock.hpp"
 
 #include "core/domain/contact_fields.hpp"
@@ -33,16 +35,6 @@ std::vector<Question> questionsFromJson(const std::string& text) {
     return questions;
 }
 
-std::vector<std::string> tagsFromJson(const std::string& text) {
-    auto list = nlohmann::json::parse(text, nullptr, false);
-    std::vector<std::string> tags;
-    if (list.is_array())
-        for (const auto& tag : list)
-            if (tag.is_string())
-                tags.push_back(tag.get<std::string>());
-    return tags;
-}
-
 std::string contactJson(const ExhibitorContact& contact) {
     return nlohmann::json{{"emails", contact.emails}, {"website", contact.website}, {"follow_up", contact.followUp}}
         .dump();
@@ -74,7 +66,7 @@ constexpr const char* kColumns = "id, name, booth, tags, questions, contact";
 
 Exhibitor readExhibitor(SQLite::Statement& row) {
     return {row.getColumn(0).getString(), row.getColumn(1).getString(), row.getColumn(2).getString(),
-            tagsFromJson(row.getColumn(3).getString()), questionsFromJson(row.getColumn(4).getString()),
+            stringsFromJson(row.getColumn(3).getString()), questionsFromJson(row.getColumn(4).getString()),
             contactFromJson(row.getColumn(5).getString())};
 }
 

@@ -1,24 +1,12 @@
 #include "core/store/lead_export_repository.hpp"
 
+#include "core/store/json_strings.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace meetscan::core {
-
-namespace {
-
-std::vector<std::string> exportedStrings(const std::string& text) {
-    std::vector<std::string> strings;
-    auto list = nlohmann::json::parse(text, nullptr, false);
-    if (list.is_array())
-        for (const auto& item : list)
-            if (item.is_string())
-                strings.push_back(item.get<std::string>());
-    return strings;
-}
-
-} // namespace
 
 std::vector<LeadExportEntry> LeadExportRepository::entriesFor(const std::string& exhibitorId) const {
     SQLite::Statement query(m_db, "SELECT id, exhibitor_id, destination, files, contents, exported_at FROM lead_export "
@@ -30,8 +18,8 @@ std::vector<LeadExportEntry> LeadExportRepository::entriesFor(const std::string&
         entry.id = query.getColumn(0).getInt64();
         entry.exhibitorId = query.getColumn(1).getString();
         entry.destination = query.getColumn(2).getString();
-        entry.files = exportedStrings(query.getColumn(3).getString());
-        entry.contents = exportedStrings(query.getColumn(4).getString());
+        entry.files = stringsFromJson(query.getColumn(3).getString());
+        entry.contents = stringsFromJson(query.getColumn(4).getString());
         entry.exportedAt = query.getColumn(5).getInt64();
         entries.push_back(std::move(entry));
     }

@@ -1,6 +1,7 @@
 #include "core/store/lead_repository.hpp"
 
 #include "core/store/hybrid_clock.hpp"
+#include "core/store/json_strings.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
@@ -23,11 +24,7 @@ Lead readLead(SQLite::Statement& row) {
     lead.scanCount = row.getColumn(6).getInt();
     lead.staffId = row.getColumn(7).getString();
     lead.rating = row.getColumn(8).getString();
-    auto tags = nlohmann::json::parse(row.getColumn(9).getString(), nullptr, false);
-    if (tags.is_array())
-        for (const auto& tag : tags)
-            if (tag.is_string())
-                lead.tags.push_back(tag.get<std::string>());
+    lead.tags = stringsFromJson(row.getColumn(9).getString());
     auto answers = nlohmann::json::parse(row.getColumn(10).getString(), nullptr, false);
     if (answers.is_object())
         for (const auto& [key, value] : answers.items())

@@ -1,5 +1,7 @@
 #include "core/store/mail_outbox_repository.hpp"
 
+#include "core/store/json_strings.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -10,16 +12,6 @@ namespace {
 
 constexpr const char* kColumns =
     "id, kind, subject_id, recipients, subject, state, reply, contents, queued_at, updated_at";
-
-std::vector<std::string> stringsFromJson(const std::string& text) {
-    std::vector<std::string> strings;
-    auto list = nlohmann::json::parse(text, nullptr, false);
-    if (list.is_array())
-        for (const auto& item : list)
-            if (item.is_string())
-                strings.push_back(item.get<std::string>());
-    return strings;
-}
 
 MailState stateOf(const std::string& text) {
     if (text == "sending")

@@ -1,5 +1,7 @@
 #include "core/system/service_notifier.hpp"
 
+#include "core/system/environment.hpp"
+
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -12,18 +14,13 @@ namespace meetscan::core {
 
 namespace {
 
-std::string environment(const char* name) {
-    const char* value = std::getenv(name);
-    return value != nullptr ? value : "";
-}
-
 } // namespace
 
 ServiceNotifier ServiceNotifier::fromEnvironment() {
-    std::string socketPath = environment("NOTIFY_SOCKET");
+    std::string socketPath = environmentValue("NOTIFY_SOCKET");
     TimeMs intervalMs = 0;
-    const std::string pid = environment("WATCHDOG_PID");
-    const std::string usec = environment("WATCHDOG_USEC");
+    const std::string pid = environmentValue("WATCHDOG_PID");
+    const std::string usec = environmentValue("WATCHDOG_USEC");
     // A watchdog meant for another process (our parent's) is not ours to feed.
     if (!usec.empty() && (pid.empty() || std::strtol(pid.c_str(), nullptr, 10) == getpid()))
         intervalMs = static_cast<TimeMs>(std::strtoll(usec.c_str(), nullptr, 10) / 1000);

@@ -1,6 +1,7 @@
 #include "ui/runner/kiosk_app.hpp"
 
 #include "core/sync/sync_client.hpp"
+#include "core/system/environment.hpp"
 
 #include <GLFW/glfw3.h>
 #include <fmt/core.h>
@@ -33,11 +34,6 @@ std::vector<std::string> listCameras() {
     }
     std::sort(cameras.begin(), cameras.end());
     return cameras;
-}
-
-std::string environmentValue(const char* name) {
-    const char* value = std::getenv(name);
-    return value != nullptr ? std::string(value) : std::string();
 }
 
 void appendUtf8(std::string& out, unsigned codepoint) {
@@ -113,10 +109,10 @@ Status KioskApp::startServices() {
     // drives (tests, unusual automounters).
     core::LeadDeliveryOptions deliveryOptions;
     deliveryOptions.database = m_options.database;
-    deliveryOptions.removableRoot = environmentValue("MEETSCAN_REMOVABLE_ROOT");
-    deliveryOptions.mail = core::kioskMailFrom(environmentValue("MEETSCAN_SMTP_URL"), environmentValue("MEETSCAN_SMTP_FROM"),
-                                               environmentValue("MEETSCAN_SMTP_USER"),
-                                               environmentValue("MEETSCAN_SMTP_PASSWORD"));
+    deliveryOptions.removableRoot = core::environmentValue("MEETSCAN_REMOVABLE_ROOT");
+    deliveryOptions.mail = core::kioskMailFrom(
+        core::environmentValue("MEETSCAN_SMTP_URL"), core::environmentValue("MEETSCAN_SMTP_FROM"),
+        core::environmentValue("MEETSCAN_SMTP_USER"), core::environmentValue("MEETSCAN_SMTP_PASSWORD"));
     m_leads.mailReady = deliveryOptions.mail.server.has_value();
     m_leads.mailProblem = deliveryOptions.mail.problem;
     if (!deliveryOptions.mail.problem.empty())

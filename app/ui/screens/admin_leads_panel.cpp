@@ -59,26 +59,47 @@ void inactiveButton(Painter& paint, const std::string& label, ImVec2 min, ImVec2
                theme.textMuted, Align::Centre, true);
 }
 
-float cardHeading(Painter& paint, bool compact, ImVec2 at, const char* title, const std::string& counts, bool hasNews) {
+// Where a card's parts go, both cards alike: the text column, the first line under the heading,
+// the outcome line and the action button at the bottom.
+struct CardLayout {
+    bool compact = false;
+    float left = 0;
+    float width = 0;
+    float y = 0; // under the heading and its counts
+    float buttonHeight = 0;
+    float buttonY = 0;
+    float resultY = 0;
+};
+
+// Draws the card, its title and its counts line (amber when there is news).
+CardLayout drawCard(ScreenContext& context, ImVec2 min, ImVec2 max, const char* title, const std::string& counts,
+                    bool hasNews) {
+    Painter& paint = context.paint;
     const Theme& theme = paint.theme();
-    paint.text(at, title, theme.bodySize, theme.text, Align::Left, true);
-    paint.text(ImVec2(at.x, at.y + (compact ? 48.0F : 56.0F)), counts, theme.smallSize - 2.0F,
+    paint.card(min, max, theme.card, 24.0F);
+    CardLayout card;
+    card.compact = compactScreen(context);
+    card.left = min.x + kPad;
+    card.width = max.x - min.x - 2.0F * kPad;
+    const float top = min.y + (card.compact ? 18.0F : 24.0F);
+    paint.text(ImVec2(card.left, top), title, theme.bodySize, theme.text, Align::Left, true);
+    paint.text(ImVec2(card.left, top + (card.compact ? 48.0F : 56.0F)), counts, theme.smallSize - 2.0F,
                hasNews ? theme.notice : theme.textMuted);
-    return at.y + (compact ? 96.0F : 112.0F);
+    card.y = top + (card.compact ? 96.0F : 112.0F);
+    card.buttonHeight = actionHeight(context);
+    card.buttonY = max.y - (card.compact ? 24.0F : kPad) - card.buttonHeight;
+    card.resultY = card.buttonY - (card.compact ? 76.0F : 84.0F);
+    return card;
 }
 
 void drawUsbCard(ScreenContext& context, LeadsView& view, const core::Exhibitor& exhibitor, ImVec2 min, ImVec2 max) {
     Painter& paint = context.paint;
     const Theme& theme = paint.theme();
     const auto& status = view.status;
-    paint.card(min, max, theme.card, 24.0F);
-    const float left = min.x + kPad;
-    const float width = max.x - min.x - 2.0F * kPad;
     const bool known = status.counts && status.exhibitorId == exhibitor.id;
-    const bool compact = compactScreen(context);
-    float y = cardHeading(paint, compact, ImVec2(left, min.y + (compact ? 18.0F : 24.0F)), "USB stick",
-                          known ? newLine(*status.counts, false) : std::string("Counting leads…"),
-                          known && status.counts->newSinceExport > 0);
+    const auto [compact, left, width, y, buttonHeight, buttonY, resultY] =
+        drawCard(context, min, max, "USB stick", known ? newLine(*status.counts, false) : std::string("Counting leads…"),
+                 known && status.counts->newSinceExport > 0);
 
     // The drives: none, one, or several to choose from.
     const auto& drives = status.drives;
@@ -117,9 +138,6 @@ void drawUsbCard(ScreenContext& context, LeadsView& view, const core::Exhibitor&
     }
 
     // The outcome, above the button.
-    const float buttonHeight = actionHeight(context);
-    const float buttonY = max.y - (compact ? 24.0F : kPad) - buttonHeight;
-    const float resultY = buttonY - (compact ? 76.0F : 84.0F);
     const bool working = status.exportState == core::DeliveryState::Working;
     if (working) {
         paint.text(ImVec2(left, resultY), "Writing to " + status.exportDrive.label + "…", theme.smallSize - 2.0F,
@@ -158,14 +176,10 @@ void drawMailCard(ScreenContext& context, LeadsView& view, const core::Exhibitor
     Painter& paint = context.paint;
     const Theme& theme = paint.theme();
     const auto& status = view.status;
-    paint.card(min, max, theme.card, 24.0F);
-    const float left = min.x + kPad;
-    const float width = max.x - min.x - 2.0F * kPad;
     const bool known = status.counts && status.exhibitorId == exhibitor.id;
-    const bool compact = compactScreen(context);
-    float y = cardHeading(paint, compact, ImVec2(left, min.y + (compact ? 18.0F : 24.0F)), "E-mail",
-                          known ? newLine(*status.counts, true) : std::string("Counting leads…"),
-                          known && status.counts->newSinceMail > 0);
+    const auto [compact, left, width, y, buttonHeight, buttonY, resultY] =
+        drawCard(context, min, max, "E-mail", known ? newLine(*status.counts, true) : std::string("Counting leads…"),
+                 known && status.counts->newSinceMail > 0);
 
     const bool hasAddress = !exhibitor.contact.emails.empty();
     bool ready = view.mailReady && hasAddress;
@@ -182,9 +196,6 @@ void drawMailCard(ScreenContext& context, LeadsView& view, const core::Exhibitor
                    Align::Left, true, width);
     }
 
-    const float buttonHeight = actionHeight(context);
-    const float buttonY = max.y - (compact ? 24.0F : kPad) - buttonHeight;
-    const float resultY = buttonY - (compact ? 76.0F : 84.0F);
     const bool working = status.mailState == core::DeliveryState::Working;
     if (working) {
         paint.text(ImVec2(left, resultY), "Sending to " + joined(exhibitor.contact.emails) + "…", theme.smallSize - 2.0F,
