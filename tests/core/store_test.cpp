@@ -23,12 +23,14 @@ Attendee storedPerson(const std::string& code, const std::string& first, const s
 class StoreTest : public test::FreshStore {};
 
 TEST_F(StoreTest, ImportIsAnUpsertByBadgeCode) {
-    auto first = m_store->attendees().importAll({storedPerson("C1", "Ana", "Silva"), storedPerson("C2", "Björn", "Ek")});
+    auto first = m_store->attendees().importAll(
+        {storedPerson("C1", "Ana", "Silva"), storedPerson("C2", "Björn", "Ek")});
     ASSERT_TRUE(first) << first.error().message;
     EXPECT_EQ(first->added, 2);
 
     auto changed = storedPerson("C1", "Ana", "Silva-Costa");
-    auto second = m_store->attendees().importAll({changed, storedPerson("C2", "Björn", "Ek"), storedPerson("C3", "李", "伟")});
+    auto second = m_store->attendees().importAll(
+        {changed, storedPerson("C2", "Björn", "Ek"), storedPerson("C3", "李", "伟")});
     ASSERT_TRUE(second) << second.error().message;
     EXPECT_EQ(second->added, 1);
     EXPECT_EQ(second->updated, 1);
@@ -58,9 +60,29 @@ TEST_F(StoreTest, FindsByOtherCodeAndEmail) {
     EXPECT_FALSE(m_store->attendees().find("nobody"));
 }
 
+TEST_F(StoreTest, ManyByIdReadsWhatOneByIdReads) {
+    auto a = storedPerson("C1", "Ana", "Silva");
+    a.otherCodes = {"ORDER-42", "1234567890"};
+    ASSERT_TRUE(
+        m_store->attendees().importAll({a, storedPerson("C2", "Bo", "Li"), storedPerson("C3", "Cy", "Ng")}));
+    const auto ana = attendeeIdForCode("C1"), bo = attendeeIdForCode("C2");
+    const auto found = m_store->attendees().byIds({ana, bo, "no-such-id", ana});
+    ASSERT_EQ(found.size(), 2U);
+    for (const auto& id : {ana, bo}) {
+        const auto one = m_store->attendees().byId(id);
+        ASSERT_TRUE(one);
+        const auto& many = found.at(id);
+        EXPECT_EQ(many.displayName(), one->displayName());
+        EXPECT_EQ(many.email, one->email);
+        EXPECT_EQ(many.otherCodes, one->otherCodes);
+    }
+    EXPECT_EQ(found.at(ana).otherCodes, (std::vector<std::string>{"1234567890", "ORDER-42"}));
+    EXPECT_TRUE(m_store->attendees().byIds({}).empty());
+}
+
 TEST_F(StoreTest, ScanLogIsAppendOnly) {
-    ScanRecord r{newUlid(), m_store->events().station().id, nowMs(), "meet", "C1", "QRCode", "plain", "",
-                 Outcome::UnknownBadge, ""};
+    ScanRecord r{newUlid(), m_store->events().station().id, nowMs(), "meet", "C1", "QRCode", "plain",
+                 "",        Outcome::UnknownBadge,          ""};
     m_store->scans().append(r);
     EXPECT_THROW(m_store->database().exec("DELETE FROM scan"), SQLite::Exception);
     EXPECT_THROW(m_store->database().exec("UPDATE scan SET outcome = 'connected'"), SQLite::Exception);
@@ -113,7 +135,8 @@ TEST_F(StoreTest, EraseRemovesPersonalDataAndKeepsCounts) {
     const auto id = attendeeIdForCode("SECRET-1");
     const auto other = attendeeIdForCode("C2");
     const auto station = m_store->events().station().id;
-    m_store->scans().append({newUlid(), station, 1, "meet", "SECRET-1", "QRCode", "plain", id, Outcome::FirstBadge, ""});
+    m_store->scans().append(
+        {newUlid(), station, 1, "meet", "SECRET-1", "QRCode", "plain", id, Outcome::FirstBadge, ""});
     m_store->meetings().add({newUlid(), station, 2, id, other, "", ""});
     auto lead = m_store->leads().touch("acme", id, "", station, 3).lead;
     lead.note = "Ana's private phone is 555";
@@ -124,7 +147,10 @@ TEST_F(StoreTest, EraseRemovesPersonalDataAndKeepsCounts) {
     EXPECT_EQ(m_store->attendees().count(), 1);
     EXPECT_FALSE(m_store->attendees().byCode("SECRET-1"));
     auto& db = m_store->database();
-    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM attendee WHERE first_name = 'Ana' OR badge_code = 'SECRET-1'").getInt(), 0);
+    EXPECT_EQ(
+        db.execAndGet("SELECT count(*) FROM attendee WHERE first_name = 'Ana' OR badge_code = 'SECRET-1'")
+            .getInt(),
+        0);
     EXPECT_EQ(db.execAndGet("SELECT count(*) FROM scan WHERE raw_text LIKE '%SECRET%'").getInt(), 0);
     EXPECT_EQ(db.execAndGet("SELECT count(*) FROM lead WHERE note LIKE '%555%'").getInt(), 0);
     EXPECT_EQ(db.execAndGet("SELECT count(*) FROM lead_edit WHERE value LIKE '%555%'").getInt(), 0);

@@ -8,7 +8,6 @@
 #include "core/export/packet_data.hpp"
 #include "meetscan/scanner/expected.hpp"
 
-#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -17,15 +16,22 @@
 namespace meetscan::core {
 
 // The vCard QR codes of the people met, shared by the workers of one export: a person appears
-// in the packet of everyone they met, and is encoded once rather than once per packet.
+// in the packet of everyone they met, and is encoded once rather than once per packet. Codes are
+// kept a bit a module (about 600 bytes a person with the card's text), so the whole of a large
+// event fits: a cache smaller than the people met is emptied again and again, and then most
+// codes are encoded five times over (10,000 people meeting ten each).
 class PacketQrCache {
 public:
     using Modules = std::vector<std::vector<bool>>; // scanner::encodeQr
-    [[nodiscard]] std::shared_ptr<const Modules> modulesFor(const std::string& text);
+    [[nodiscard]] Modules modulesFor(const std::string& text);
 
 private:
+    struct Packed {
+        std::size_t side = 0;
+        std::vector<bool> darkByRow; // side * side modules, row after row
+    };
     std::mutex m_mutex;
-    std::unordered_map<std::string, std::shared_ptr<const Modules>> m_codes;
+    std::unordered_map<std::string, Packed> m_codes;
 };
 
 // The PDF's bytes. Safe to call on several threads at once (each call has its own surface and

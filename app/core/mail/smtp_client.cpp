@@ -1,12 +1,11 @@
 #include "core/mail/smtp_client.hpp"
 
-#include <arpa/inet.h>
-#include <curl/curl.h>
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <arpa/inet.h>
 #include <cctype>
 #include <cstring>
+#include <curl/curl.h>
+#include <fmt/format.h>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -27,6 +26,7 @@ void initialiseCurlOnce() {
 struct UrlParts {
     std::string scheme;
     std::string host;
+    bool hasUserInfo = false; // credentials in the URL, which the caller refuses
 };
 
 std::optional<UrlParts> splitUrl(const std::string& url) {
@@ -40,7 +40,7 @@ std::optional<UrlParts> splitUrl(const std::string& url) {
     const auto rest = url.substr(schemeEnd + 3);
     auto authority = rest.substr(0, std::min(rest.find_first_of("/?#"), rest.size()));
     if (authority.find('@') != std::string::npos) {
-        parts.host = "@"; // flagged by the caller
+        parts.hasUserInfo = true;
         return parts;
     }
     if (!authority.empty() && authority.front() == '[') {
@@ -111,9 +111,10 @@ Status checkSmtpUrl(const std::string& url) {
     const auto parts = splitUrl(url);
     if (!parts || (parts->scheme != "smtp" && parts->scheme != "smtps"))
         return Error::badInput(fmt::format("--smtp: \"{}\" is not an smtp:// or smtps:// URL", url));
-    if (parts->host == "@")
-        return Error::badInput("--smtp: the URL holds a user or password; give them in MEETSCAN_SMTP_USER and "
-                               "MEETSCAN_SMTP_PASSWORD or in --smtp-credentials FILE instead");
+    if (parts->hasUserInfo)
+        return Error::badInput(
+            "--smtp: the URL holds a user or password; give them in MEETSCAN_SMTP_USER and "
+            "MEETSCAN_SMTP_PASSWORD or in --smtp-credentials FILE instead");
     if (parts->host.empty())
         return Error::badInput(fmt::format("--smtp: \"{}\" names no server", url));
     return Done{};
@@ -137,7 +138,8 @@ SmtpClient::~SmtpClient() {
         curl_easy_cleanup(m_impl->curl);
 }
 
-SmtpOutcome SmtpClient::send(const std::string& from, const std::vector<std::string>& to, const std::string& message) {
+SmtpOutcome SmtpClient::send(const std::string& from, const std::vector<std::string>& to,
+                             const std::string& message) {
     CURL* curl = m_impl->curl;
     if (curl == nullptr)
         return {SmtpOutcome::Kind::Unreachable, "libcurl could not start"};
@@ -179,8 +181,8 @@ SmtpOutcome SmtpClient::send(const std::string& from, const std::vector<std::str
     curl_slist_free_all(recipients);
     long code = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
-    const std::string curlSays = cleanLine(m_impl->errorBuffer[0] != '\0' ? m_impl->errorBuffer
-                                                                          : curl_easy_strerror(result));
+    const std::string curlSays =
+        cleanLine(m_impl->errorBuffer[0] != '\0' ? m_impl->errorBuffer : curl_easy_strerror(result));
     const std::string reply = m_impl->lastReply.empty() ? curlSays : m_impl->lastReply;
     if (result == CURLE_OK)
         return {SmtpOutcome::Kind::Sent, reply};

@@ -5,8 +5,15 @@ namespace meetscan::core {
 AttendeeSummary summarizeAttendee(Store& store, const Attendee& attendee) {
     AttendeeSummary summary;
     summary.attendee = attendee;
-    for (const auto& connection : store.meetings().connectionsOf(attendee.id)) {
-        auto other = store.attendees().byId(connection.otherId);
+    const auto connections = store.meetings().connectionsOf(attendee.id);
+    std::vector<std::string> otherIds;
+    otherIds.reserve(connections.size());
+    for (const auto& connection : connections)
+        otherIds.push_back(connection.otherId);
+    const auto others = store.attendees().byIds(otherIds);
+    for (const auto& connection : connections) {
+        const auto found = others.find(connection.otherId);
+        const Attendee* other = found == others.end() ? nullptr : &found->second;
         MetPerson person;
         person.id = connection.otherId;
         person.firstAt = connection.firstAt;

@@ -3,11 +3,11 @@
 #include "meetscan/scanner/expected.hpp"
 
 #include <SQLiteCpp/Database.h>
-
 #include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace meetscan::core {
@@ -40,6 +40,9 @@ public:
     // Those with a follow-up to receive: not erased, and met someone not erased or visited a booth.
     [[nodiscard]] std::vector<Attendee> withFollowUp() const;
     [[nodiscard]] std::optional<Attendee> byId(const std::string& id) const;
+    // byId for many at once, in two queries rather than two a person (a packet names everyone
+    // met). Unknown ids are missing from the map.
+    [[nodiscard]] std::unordered_map<std::string, Attendee> byIds(const std::vector<std::string>& ids) const;
     // Matches the badge code or any of the other codes.
     [[nodiscard]] std::optional<Attendee> byCode(const std::string& code) const;
     [[nodiscard]] std::optional<Attendee> byEmail(const std::string& email) const;
