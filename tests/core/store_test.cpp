@@ -23,14 +23,12 @@ Attendee storedPerson(const std::string& code, const std::string& first, const s
 class StoreTest : public test::FreshStore {};
 
 TEST_F(StoreTest, ImportIsAnUpsertByBadgeCode) {
-    auto first = m_store->attendees().importAll(
-        {storedPerson("C1", "Ana", "Silva"), storedPerson("C2", "Björn", "Ek")});
+    auto first = m_store->attendees().importAll({storedPerson("C1", "Ana", "Silva"), storedPerson("C2", "Björn", "Ek")});
     ASSERT_TRUE(first) << first.error().message;
     EXPECT_EQ(first->added, 2);
 
     auto changed = storedPerson("C1", "Ana", "Silva-Costa");
-    auto second = m_store->attendees().importAll(
-        {changed, storedPerson("C2", "Björn", "Ek"), storedPerson("C3", "李", "伟")});
+    auto second = m_store->attendees().importAll({changed, storedPerson("C2", "Björn", "Ek"), storedPerson("C3", "李", "伟")});
     ASSERT_TRUE(second) << second.error().message;
     EXPECT_EQ(second->added, 1);
     EXPECT_EQ(second->updated, 1);
@@ -81,8 +79,8 @@ TEST_F(StoreTest, ManyByIdReadsWhatOneByIdReads) {
 }
 
 TEST_F(StoreTest, ScanLogIsAppendOnly) {
-    ScanRecord r{newUlid(), m_store->events().station().id, nowMs(), "meet", "C1", "QRCode", "plain",
-                 "",        Outcome::UnknownBadge,          ""};
+    ScanRecord r{newUlid(), m_store->events().station().id, nowMs(), "meet", "C1", "QRCode", "plain", "",
+                 Outcome::UnknownBadge, ""};
     m_store->scans().append(r);
     EXPECT_THROW(m_store->database().exec("DELETE FROM scan"), SQLite::Exception);
     EXPECT_THROW(m_store->database().exec("UPDATE scan SET outcome = 'connected'"), SQLite::Exception);
@@ -135,8 +133,7 @@ TEST_F(StoreTest, EraseRemovesPersonalDataAndKeepsCounts) {
     const auto id = attendeeIdForCode("SECRET-1");
     const auto other = attendeeIdForCode("C2");
     const auto station = m_store->events().station().id;
-    m_store->scans().append(
-        {newUlid(), station, 1, "meet", "SECRET-1", "QRCode", "plain", id, Outcome::FirstBadge, ""});
+    m_store->scans().append({newUlid(), station, 1, "meet", "SECRET-1", "QRCode", "plain", id, Outcome::FirstBadge, ""});
     m_store->meetings().add({newUlid(), station, 2, id, other, "", ""});
     auto lead = m_store->leads().touch("acme", id, "", station, 3).lead;
     lead.note = "Ana's private phone is 555";
@@ -147,10 +144,7 @@ TEST_F(StoreTest, EraseRemovesPersonalDataAndKeepsCounts) {
     EXPECT_EQ(m_store->attendees().count(), 1);
     EXPECT_FALSE(m_store->attendees().byCode("SECRET-1"));
     auto& db = m_store->database();
-    EXPECT_EQ(
-        db.execAndGet("SELECT count(*) FROM attendee WHERE first_name = 'Ana' OR badge_code = 'SECRET-1'")
-            .getInt(),
-        0);
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM attendee WHERE first_name = 'Ana' OR badge_code = 'SECRET-1'").getInt(), 0);
     EXPECT_EQ(db.execAndGet("SELECT count(*) FROM scan WHERE raw_text LIKE '%SECRET%'").getInt(), 0);
     EXPECT_EQ(db.execAndGet("SELECT count(*) FROM lead WHERE note LIKE '%555%'").getInt(), 0);
     EXPECT_EQ(db.execAndGet("SELECT count(*) FROM lead_edit WHERE value LIKE '%555%'").getInt(), 0);

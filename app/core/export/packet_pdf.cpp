@@ -1,16 +1,18 @@
 #include "core/export/packet_pdf.hpp"
 
 #include "core/domain/contact_fields.hpp"
+
 #include "core/export/badge_qr.hpp"
 #include "core/export/event_logo.hpp"
 #include "core/export/vcard_writer.hpp"
 #include "meetscan/scanner/qr_matrix.hpp"
 
-#include <array>
 #include <cairo-pdf.h>
 #include <fmt/core.h>
-#include <memory>
 #include <pango/pangocairo.h>
+
+#include <array>
+#include <memory>
 
 namespace meetscan::core {
 
@@ -29,18 +31,14 @@ cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned in
 }
 
 // "2026-11-22 10:30" in the event's zone, which the page names once, under the title.
-std::string when(const TimeZone& zone, TimeMs at) {
-    return formatLocal(at, zone, LocalFormat::Minute);
-}
+std::string when(const TimeZone& zone, TimeMs at) { return formatLocal(at, zone, LocalFormat::Minute); }
 
 struct FontDeleter {
     void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
 };
 using Font = std::unique_ptr<PangoFontDescription, FontDeleter>;
 
-Font font(const char* spec) {
-    return Font(pango_font_description_from_string(spec));
-}
+Font font(const char* spec) { return Font(pango_font_description_from_string(spec)); }
 
 // One document being laid out: a cursor running down the page, a new page when a block would
 // not fit.
@@ -50,8 +48,7 @@ public:
     // text is shaped once (shaping is a good part of a packet's time).
     static constexpr std::size_t kSlots = 4;
 
-    PageWriter(cairo_t* cr, double width, double height)
-        : m_cr(cr), m_width(width), m_height(height), m_y(kMargin) {
+    PageWriter(cairo_t* cr, double width, double height) : m_cr(cr), m_width(width), m_height(height), m_y(kMargin) {
         for (auto*& layout : m_layouts)
             layout = pango_cairo_create_layout(cr);
     }
@@ -65,8 +62,7 @@ public:
     [[nodiscard]] double textWidth() const { return m_width - 2 * kMargin; }
 
     // Lays out text (not markup: names are never interpreted) in layout `slot` and returns its height.
-    double measure(const std::string& text, const PangoFontDescription* fontDesc, double width,
-                   std::size_t slot = 0) {
+    double measure(const std::string& text, const PangoFontDescription* fontDesc, double width, std::size_t slot = 0) {
         PangoLayout* layout = m_layouts.at(slot);
         pango_layout_set_font_description(layout, fontDesc);
         pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
@@ -119,8 +115,7 @@ private:
 
 // "2026-11-18 12:06 at Lounge kiosk": when and at which station.
 std::string whenAndWhere(const TimeZone& zone, TimeMs at, const PacketPlace& place) {
-    return place.stationName.empty() ? when(zone, at)
-                                     : fmt::format("{} at {}", when(zone, at), place.stationName);
+    return place.stationName.empty() ? when(zone, at) : fmt::format("{} at {}", when(zone, at), place.stationName);
 }
 
 // "Met 2 times · first 2026-11-18 12:06 at Lounge · last 2026-11-18 13:06 at Hall B", and one
@@ -169,28 +164,33 @@ void drawPerson(PageWriter& page, PacketQrCache& qrCache, const TimeZone& zone, 
 
 PacketQrCache::Modules PacketQrCache::modulesFor(const std::string& text) {
     constexpr std::size_t kMaxCached = 50'000; // about 30 MB
-    const auto unpack = [](const Packed& packed) {
-        Modules modules(packed.side, std::vector<bool>(packed.side));
-        for (std::size_t row = 0; row < packed.side; ++row)
-            for (std::size_t col = 0; col < packed.side; ++col)
-                modules[row][col] = packed.darkByRow[row * packed.side + col];
-        return modules;
-    };
     {
         const std::lock_guard lock(m_mutex);
         if (auto found = m_codes.find(text); found != m_codes.end())
-            return unpack(found->second);
+            return unpacked(found->second);
     }
     // Encoded unlocked: the other workers go on meanwhile (and rarely encode the same card twice).
     auto modules = scanner::encodeQr(text);
-    Packed packed{modules.size(), {}};
-    packed.darkByRow.reserve(packed.side * packed.side);
-    for (const auto& row : modules)
-        packed.darkByRow.insert(packed.darkByRow.end(), row.begin(), row.end());
     const std::lock_guard lock(m_mutex);
     if (m_codes.size() >= kMaxCached)
         m_codes.clear();
-    m_codes.emplace(text, std::move(packed));
+    m_codes.emplace(text, packed(modules));
+    return modules;
+}
+
+PacketQrCache::Packed PacketQrCache::packed(const Modules& modules) {
+    Packed code{modules.size(), {}};
+    code.darkByRow.reserve(code.side * code.side);
+    for (const auto& row : modules)
+        code.darkByRow.insert(code.darkByRow.end(), row.begin(), row.end());
+    return code;
+}
+
+PacketQrCache::Modules PacketQrCache::unpacked(const Packed& code) {
+    Modules modules;
+    modules.reserve(code.side);
+    for (auto row = code.darkByRow.begin(); row != code.darkByRow.end(); row += static_cast<std::ptrdiff_t>(code.side))
+        modules.emplace_back(row, row + static_cast<std::ptrdiff_t>(code.side));
     return modules;
 }
 
@@ -226,8 +226,7 @@ Expected<std::string> packetPdf(const Packet& packet, PacketQrCache& qrCache) {
             who += (who.empty() ? "" : " — ") + attendee.title;
         if (!who.empty())
             page.line(who, body.get(), 2);
-        page.line(fmt::format("Generated {} · times in {}", when(packet.zone, packet.generatedAt),
-                              packet.zone.label()),
+        page.line(fmt::format("Generated {} · times in {}", when(packet.zone, packet.generatedAt), packet.zone.label()),
                   body.get(), 16);
 
         const auto& people = packet.summary.people;
@@ -266,8 +265,7 @@ Expected<std::string> packetPdf(const Packet& packet, PacketQrCache& qrCache) {
     const cairo_status_t status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS)
-        return Error::world(
-            fmt::format("summary.pdf for {}: {}", attendee.id, cairo_status_to_string(status)));
+        return Error::world(fmt::format("summary.pdf for {}: {}", attendee.id, cairo_status_to_string(status)));
     return bytes;
 }
 

@@ -30,6 +30,9 @@ private:
         std::size_t side = 0;
         std::vector<bool> darkByRow; // side * side modules, row after row
     };
+    static Packed packed(const Modules& modules);
+    static Modules unpacked(const Packed& code);
+
     std::mutex m_mutex;
     std::unordered_map<std::string, Packed> m_codes;
 };

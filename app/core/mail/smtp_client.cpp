@@ -1,11 +1,12 @@
 #include "core/mail/smtp_client.hpp"
 
-#include <algorithm>
 #include <arpa/inet.h>
-#include <cctype>
-#include <cstring>
 #include <curl/curl.h>
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -112,9 +113,8 @@ Status checkSmtpUrl(const std::string& url) {
     if (!parts || (parts->scheme != "smtp" && parts->scheme != "smtps"))
         return Error::badInput(fmt::format("--smtp: \"{}\" is not an smtp:// or smtps:// URL", url));
     if (parts->hasUserInfo)
-        return Error::badInput(
-            "--smtp: the URL holds a user or password; give them in MEETSCAN_SMTP_USER and "
-            "MEETSCAN_SMTP_PASSWORD or in --smtp-credentials FILE instead");
+        return Error::badInput("--smtp: the URL holds a user or password; give them in MEETSCAN_SMTP_USER and "
+                               "MEETSCAN_SMTP_PASSWORD or in --smtp-credentials FILE instead");
     if (parts->host.empty())
         return Error::badInput(fmt::format("--smtp: \"{}\" names no server", url));
     return Done{};
@@ -138,8 +138,7 @@ SmtpClient::~SmtpClient() {
         curl_easy_cleanup(m_impl->curl);
 }
 
-SmtpOutcome SmtpClient::send(const std::string& from, const std::vector<std::string>& to,
-                             const std::string& message) {
+SmtpOutcome SmtpClient::send(const std::string& from, const std::vector<std::string>& to, const std::string& message) {
     CURL* curl = m_impl->curl;
     if (curl == nullptr)
         return {SmtpOutcome::Kind::Unreachable, "libcurl could not start"};
@@ -181,8 +180,8 @@ SmtpOutcome SmtpClient::send(const std::string& from, const std::vector<std::str
     curl_slist_free_all(recipients);
     long code = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
-    const std::string curlSays =
-        cleanLine(m_impl->errorBuffer[0] != '\0' ? m_impl->errorBuffer : curl_easy_strerror(result));
+    const std::string curlSays = cleanLine(m_impl->errorBuffer[0] != '\0' ? m_impl->errorBuffer
+                                                                          : curl_easy_strerror(result));
     const std::string reply = m_impl->lastReply.empty() ? curlSays : m_impl->lastReply;
     if (result == CURLE_OK)
         return {SmtpOutcome::Kind::Sent, reply};

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
 #include <set>
 
 namespace meetscan::core {
@@ -33,24 +34,12 @@ Attendee readAttendee(SQLite::Statement& row) {
     return a;
 }
 
-std::vector<std::string> otherCodesOf(SQLite::Database& db, const Attendee& a) {
-    SQLite::Statement query(
-        db, "SELECT code FROM attendee_code WHERE attendee_id = ? AND code <> ? ORDER BY code");
-    query.bind(1, a.id);
-    query.bind(2, a.badgeCode);
-    std::vector<std::string> codes;
-    while (query.executeStep())
-        codes.push_back(query.getColumn(0).getString());
-    return codes;
-}
-
 } // namespace
 
 std::vector<Attendee> AttendeeRepository::all() const {
-    SQLite::Statement query(
-        m_db, fmt::format("SELECT {} FROM attendee a WHERE a.erased_at IS NULL "
-                          "ORDER BY a.last_name COLLATE NOCASE, a.first_name COLLATE NOCASE, a.id",
-                          kColumns));
+    SQLite::Statement query(m_db, fmt::format("SELECT {} FROM attendee a WHERE a.erased_at IS NULL "
+                                              "ORDER BY a.last_name COLLATE NOCASE, a.first_name COLLATE NOCASE, a.id",
+                                              kColumns));
     std::vector<Attendee> attendees;
     while (query.executeStep())
         attendees.push_back(readAttendee(query));
@@ -63,8 +52,7 @@ Expected<std::vector<Attendee>> AttendeeRepository::named(const std::vector<std:
     for (const auto& key : keys) {
         auto attendee = find(key);
         if (!attendee || attendee->erased)
-            return Error::badInput(
-                fmt::format("--attendee: no attendee '{}' (see `meetscan attendees list`)", key));
+            return Error::badInput(fmt::format("--attendee: no attendee '{}' (see `meetscan attendees list`)", key));
         if (seen.insert(attendee->id).second)
             selected.push_back(std::move(*attendee));
     }
@@ -88,33 +76,28 @@ std::vector<Attendee> AttendeeRepository::withFollowUp() const {
 }
 
 std::optional<Attendee> AttendeeRepository::byId(const std::string& id) const {
-    SQLite::Statement query(m_db, fmt::format("SELECT {} FROM attendee a WHERE a.id = ?", kColumns));
-    query.bind(1, id);
-    if (!query.executeStep())
+    auto found = byIds({id});
+    if (found.empty())
         return std::nullopt;
-    Attendee a = readAttendee(query);
-    a.otherCodes = otherCodesOf(m_db, a);
-    return a;
+    return std::move(found.begin()->second);
 }
 
-std::unordered_map<std::string, Attendee>
-AttendeeRepository::byIds(const std::vector<std::string>& ids) const {
+std::unordered_map<std::string, Attendee> AttendeeRepository::byIds(const std::vector<std::string>& ids) const {
     std::unordered_map<std::string, Attendee> found;
     if (ids.empty())
         return found;
     const auto idList = nlohmann::json(ids).dump();
-    SQLite::Statement rows(
-        m_db,
-        fmt::format("SELECT {} FROM attendee a WHERE a.id IN (SELECT value FROM json_each(?))", kColumns));
+    SQLite::Statement rows(m_db, fmt::format("SELECT {} FROM attendee a WHERE a.id IN (SELECT value FROM json_each(?))",
+                                             kColumns));
     rows.bind(1, idList);
     while (rows.executeStep()) {
         auto attendee = readAttendee(rows);
         found.emplace(attendee.id, std::move(attendee));
     }
-    SQLite::Statement codes(
-        m_db, "SELECT c.attendee_id, c.code FROM attendee_code c JOIN attendee a ON a.id = c.attendee_id "
-              "WHERE c.attendee_id IN (SELECT value FROM json_each(?)) AND c.code <> a.badge_code "
-              "ORDER BY c.attendee_id, c.code");
+    // A badge code sits on its owner's row; attendee_code holds it too, beside the further codes.
+    SQLite::Statement codes(m_db, "SELECT c.attendee_id, c.code FROM attendee_code c JOIN attendee a ON a.id = c.attendee_id "
+                                  "WHERE c.attendee_id IN (SELECT value FROM json_each(?)) AND c.code <> a.badge_code "
+                                  "ORDER BY c.attendee_id, c.code");
     codes.bind(1, idList);
     while (codes.executeStep())
         if (auto owner = found.find(codes.getColumn(0).getString()); owner != found.end())

@@ -3,6 +3,7 @@
 #include "meetscan/scanner/expected.hpp"
 
 #include <SQLiteCpp/Database.h>
+
 #include <cstddef>
 #include <functional>
 #include <optional>
