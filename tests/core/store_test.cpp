@@ -76,6 +76,7 @@ TEST_F(StoreTest, ManyByIdReadsWhatOneByIdReads) {
     }
     EXPECT_EQ(found.at(ana).otherCodes, (std::vector<std::string>{"1234567890", "ORDER-42"}));
     EXPECT_TRUE(m_store->attendees().byIds({}).empty());
+    EXPECT_FALSE(m_store->attendees().find("\xff\xfe not UTF-8"));
 }
 
 TEST_F(StoreTest, ScanLogIsAppendOnly) {

@@ -86,7 +86,8 @@ std::unordered_map<std::string, Attendee> AttendeeRepository::byIds(const std::v
     std::unordered_map<std::string, Attendee> found;
     if (ids.empty())
         return found;
-    const auto idList = nlohmann::json(ids).dump();
+    // An id typed on the command line may be any bytes: replaced, it matches nobody, as it should.
+    const auto idList = nlohmann::json(ids).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     SQLite::Statement rows(m_db, fmt::format("SELECT {} FROM attendee a WHERE a.id IN (SELECT value FROM json_each(?))",
                                              kColumns));
     rows.bind(1, idList);
