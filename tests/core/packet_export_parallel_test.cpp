@@ -141,5 +141,41 @@ TEST_F(PacketExportParallel, TwoWorkersWithTheSystemFontsWriteTheNamedPackets) {
     expectEveryoneShown(options.outDir);
 }
 
+// The embedded fonts of the first packet under `dir`, decompressed by qpdf: the font files'
+// table tags ("glyf", "fpgm", ...) appear in them as plain bytes.
+std::string uncompressedPdf(const std::filesystem::path& dir, const std::filesystem::path& out) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+        if (entry.is_directory()) {
+            const auto qdf = test::runProcess(
+                {"qpdf", "--qdf", "--object-streams=disable", (entry.path() / "summary.pdf").string(), out.string()});
+            EXPECT_EQ(qdf.exitCode, 0) << qdf.err;
+            return test::readFile(out);
+        }
+    return {};
+}
+
+// The cuts drop TrueType's hinting programs (fpgm), which PDF viewers ignore, from every
+// summary.pdf; the same packet drawn with the system fonts still carries them.
+TEST_F(PacketExportParallel, WholeEventPacketsEmbedTheirFontsWithoutHinting) {
+    if (test::runProcess({"sh", "-c", "command -v qpdf"}).exitCode != 0)
+        GTEST_SKIP() << "needs qpdf to read the PDFs' fonts";
+    PacketExportOptions named;
+    named.outDir = m_dir / "system-fonts";
+    named.attendees.push_back(exportPerson(1).id);
+    ASSERT_TRUE(exportPackets(*m_store, named).ok());
+    const auto system = uncompressedPdf(named.outDir, m_dir / "system.pdf");
+    if (system.find("fpgm") == std::string::npos)
+        GTEST_SKIP() << "this machine's Sans font has no TrueType hinting to drop";
+
+    PacketExportOptions whole;
+    whole.outDir = m_dir / "cut-fonts";
+    whole.threads = 2;
+    ASSERT_TRUE(exportPackets(*m_store, whole).ok());
+    const auto cut = uncompressedPdf(whole.outDir, m_dir / "cut.pdf");
+    EXPECT_NE(cut.find("glyf"), std::string::npos) << "no TrueType font embedded";
+    EXPECT_EQ(cut.find("fpgm"), std::string::npos) << "hinting embedded";
+    EXPECT_LT(cut.size(), system.size());
+}
+
 } // namespace
 } // namespace meetscan::core

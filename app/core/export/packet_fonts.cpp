@@ -18,9 +18,6 @@ namespace meetscan::core {
 
 namespace {
 
-// Fonts smaller than this embed fast enough as they are.
-constexpr std::uintmax_t kBigFontBytes = 4U * 1024 * 1024;
-
 struct FontFile {
     std::string file;
     int index = 0;
@@ -59,19 +56,6 @@ Choice choiceOf(PangoFont* font) {
     return choice;
 }
 
-bool isBigCff(const std::string& file) {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(file, error);
-    if (error || size < kBigFontBytes)
-        return false;
-    FcPattern* pattern = FcFreeTypeQuery(reinterpret_cast<const FcChar8*>(file.c_str()), 0, nullptr, nullptr);
-    if (pattern == nullptr)
-        return false;
-    const bool cff = patternString(pattern, FC_FONTFORMAT) == "CFF";
-    FcPatternDestroy(pattern);
-    return cff;
-}
-
 // Which font pango's fallback picks for each character, at the two weights packetPdf uses.
 using Routing = std::map<std::pair<gunichar, int>, Choice>;
 
@@ -102,6 +86,13 @@ Routing route(PangoFontMap* map, const std::string& sample) {
     return routing;
 }
 
+bool hasTable(hb_face_t* face, hb_tag_t tag) {
+    hb_blob_t* table = hb_face_reference_table(face, tag);
+    const bool present = hb_blob_get_length(table) > 0;
+    hb_blob_destroy(table);
+    return present;
+}
+
 bool cutFont(const FontFile& font, const std::set<gunichar>& characters, const std::filesystem::path& out) {
     hb_blob_t* blob = hb_blob_create_from_file_or_fail(font.file.c_str());
     if (blob == nullptr)
@@ -112,8 +103,19 @@ bool cutFont(const FontFile& font, const std::set<gunichar>& characters, const s
     bool ok = false;
     if (input != nullptr) {
         hb_set_t* unicodes = hb_subset_input_unicode_set(input);
-        for (const gunichar c : characters)
-            hb_set_add(unicodes, c);
+        if (hasTable(face, HB_TAG('g', 'l', 'y', 'f'))) {
+            // A TrueType font loses only its hinting programs, which PDF viewers and printers
+            // ignore and which were a third of every embedded subset's bytes. It keeps every
+            // character: fontconfig prefers fonts that cover the reader's language, so a cut to
+            // the event's characters would lose to another style of its own family.
+            hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+            hb_face_collect_unicodes(face, unicodes);
+        } else {
+            // A CFF font keeps its hints: dropping them undoes its subroutines, and cairo then
+            // embeds far bigger outlines.
+            for (const gunichar c : characters)
+                hb_set_add(unicodes, c);
+        }
         if (hb_face_t* cut = hb_subset_or_fail(face, input)) {
             hb_blob_t* bytes = hb_face_reference_blob(cut);
             unsigned length = 0;
@@ -225,17 +227,10 @@ std::unique_ptr<PacketFonts> PacketFonts::prepare(const std::vector<std::string>
     const Routing original = route(systemMap, sample);
     g_object_unref(systemMap);
 
-    std::map<FontFile, std::set<gunichar>> wanted; // big fonts and what is asked of them
-    std::map<std::string, bool> big;
-    for (const auto& [key, choice] : original) {
-        if (choice.file.file.empty())
-            continue;
-        auto [found, added] = big.try_emplace(choice.file.file, false);
-        if (added)
-            found->second = isBigCff(choice.file.file);
-        if (found->second)
+    std::map<FontFile, std::set<gunichar>> wanted; // every font used, and what is asked of it
+    for (const auto& [key, choice] : original)
+        if (!choice.file.file.empty())
             wanted[choice.file].insert(key.first);
-    }
     if (wanted.empty())
         return nullptr;
 
@@ -247,15 +242,17 @@ std::unique_ptr<PacketFonts> PacketFonts::prepare(const std::vector<std::string>
     std::vector<std::string> cuts;
     std::set<std::string> setAside;
     for (const auto& [font, wantedCharacters] : wanted) {
-        // A glob cannot name a file whose path holds glob characters.
+        // A font that cannot be cut, or named in a glob (a path with glob characters), stays as it is.
         if (font.file.find_first_of("*?[]") != std::string::npos)
-            return nullptr;
+            continue;
         const auto out = impl->dir / ("cut-" + std::to_string(cuts.size()) + ".otf");
         if (!cutFont(font, wantedCharacters, out))
-            return nullptr;
+            continue;
         cuts.push_back(out.string());
         setAside.insert(font.file);
     }
+    if (cuts.empty())
+        return nullptr;
     impl->config = configWithCuts(setAside, cuts);
     if (impl->config == nullptr)
         return nullptr;

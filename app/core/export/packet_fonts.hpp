@@ -1,13 +1,17 @@
 #pragma once
-// Small cuts of the big CJK fonts for a big packet export.
+// Small cuts of the fonts for a big packet export.
 //
-// Why: Noto Sans CJK keeps all its outlines in one 16 MB CFF table, and cairo copies and parses
-// that table twice in every PDF that shows a single Han, kana or Hangul character: about 10 ms
-// of CPU per summary.pdf, most of an export's time. Before a big export the characters the
-// event's texts actually use are cut out of those fonts once (HarfBuzz's subsetter, outlines
-// and shaping rules unchanged), and the export's worker threads lay out with a fontconfig
-// configuration that finds the small cuts in place of the originals. The PDFs show the same
-// text in the same fonts; only the embedded subsets are made from a smaller file.
+// Why: cairo embeds a subset of every font a summary.pdf uses, made from the font file, in each
+// PDF. Two things in those files cost every packet again:
+// - Noto Sans CJK keeps all its outlines in one 16 MB CFF table, which cairo copies and parses
+//   twice in every PDF that shows a single Han, kana or Hangul character: about 10 ms of CPU;
+// - TrueType fonts such as Noto Sans carry hinting programs (fpgm, prep, cvt and instructions in
+//   every glyph) that PDF viewers and printers ignore: a third of each subset's bytes, and of the
+//   deflating, in every PDF and so in every follow-up e-mail.
+// Before a big export the characters the event's texts actually use are cut out of the fonts
+// once (HarfBuzz's subsetter: outlines and shaping rules unchanged, hinting dropped), and the
+// export's worker threads lay out with a fontconfig configuration that finds the small cuts in
+// place of the originals. The PDFs show the same text in the same fonts.
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,9 +20,9 @@ namespace meetscan::core {
 
 class PacketFonts {
 public:
-    // Cuts for the characters of `texts` (names, companies, booths, ... of the whole event). Null
-    // when there is nothing to gain (no big CFF font is used) or when the cuts would not be
-    // chosen exactly where the originals are: the caller then keeps the system fonts as they are.
+    // Cuts for the characters of `texts` (names, companies, booths, ... of the whole event). A font
+    // that cannot be cut stays as it is. Null when nothing could be cut, or when the cuts would
+    // not be chosen exactly where the originals are: the caller then keeps the system fonts.
     [[nodiscard]] static std::unique_ptr<PacketFonts> prepare(const std::vector<std::string>& texts);
 
     ~PacketFonts();

@@ -96,6 +96,8 @@ std::vector<std::string> eventTexts(Store& store, const Event& event, const std:
         texts.push_back(exhibitor.id);
         texts.push_back(exhibitor.name);
         texts.push_back(exhibitor.booth);
+        texts.push_back(exhibitor.contact.website);
+        texts.push_back(exhibitor.contact.followUp);
     }
     for (const auto& station : store.events().allStations()) {
         texts.push_back(station.id);
