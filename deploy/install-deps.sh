@@ -28,6 +28,8 @@ packages=(
   python3 python3-vobject python3-openpyxl
   # a real SMTP server for the e-mail tests (tests/support/smtp_server.py)
   python3-aiosmtpd openssl   # openssl: the STARTTLS test makes its own certificate
+  # a WebKit renderer for a picture of one received HTML body (tests/cli/send_cli_test.cpp)
+  wkhtmltopdf
   # a kiosk whose clock runs years ahead (tests/cli/stations_cli_test.cpp)
   faketime
   # sanitizers and fuzzers (deploy/quickstart.sh test): clang 14, its runtimes with libFuzzer,

@@ -64,6 +64,29 @@ protected:
         EXPECT_EQ(read.exitCode, 0) << read.err;
         return Json::parse(read.out);
     }
+    // The HTML body drawn by a real HTML engine into `png`: a picture a person can look at, and
+    // a check that the body lays out (a page at least as tall as the people it lists).
+    void expectRendered(const std::filesystem::path& html, const std::filesystem::path& png) {
+        RunOptions offscreen;
+        offscreen.env["QT_QPA_PLATFORM"] = "offscreen";
+        offscreen.env["XDG_RUNTIME_DIR"] = dir.path().string(); // Qt's, private to this test
+        auto render = runProcess({"wkhtmltoimage", "--quiet", "--width", "800", "--disable-javascript",
+                                  html.string(), png.string()},
+                                 offscreen);
+        ASSERT_EQ(render.exitCode, 0) << render.err;
+        const auto bytes = readFile(png);
+        ASSERT_GT(bytes.size(), 24U);
+        EXPECT_EQ(bytes.substr(1, 3), "PNG");
+        const auto big = [&](std::size_t at) {
+            return (static_cast<unsigned>(static_cast<unsigned char>(bytes[at])) << 24) |
+                   (static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 1])) << 16) |
+                   (static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 2])) << 8) |
+                   static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 3]));
+        };
+        EXPECT_EQ(big(16), 800U) << "width";
+        EXPECT_GT(big(20), 400U) << "height: the body did not lay out";
+    }
+
     std::vector<std::string> recipientsOf(const SmtpTestServer& server) {
         std::vector<std::string> to;
         for (const auto& eml : server.messages()) {
@@ -148,8 +171,10 @@ TEST_F(SendCli, EveryAttendeeGetsTheirPacketOnceAsAMailClientReadsIt) {
         EXPECT_NE(pdfText.out.find("Ana"), std::string::npos);
         EXPECT_NE(pdfText.out.find("Their follow-up for you: https://acme.example/book-a-demo"), std::string::npos)
             << pdfText.out;
-        // Kept for a person to look at (the closing note shows it rendered).
-        std::ofstream(std::filesystem::current_path() / "send_cli_packet_mail.html") << html;
+        // Kept for a person to look at, as received and as WebKit draws it (wkhtmltoimage).
+        const auto kept = std::filesystem::current_path() / "send_cli_packet_mail.html";
+        std::ofstream(kept) << html;
+        expectRendered(kept, std::filesystem::current_path() / "send_cli_packet_mail.png");
     }
     EXPECT_TRUE(sawAna);
 
