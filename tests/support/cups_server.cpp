@@ -60,7 +60,9 @@ std::unique_ptr<CupsServer> CupsServer::start(std::string& whyNot) {
                   "\nTempDir " + (dir / "tmp").string() + "\nAccessLog " + (dir / "log" / "access_log").string() +
                   "\nErrorLog " + (dir / "log" / "error_log").string() +
                   "\nPageLog " + (dir / "log" / "page_log").string() +
-                  "\nDataDir /usr/share/cups\nServerBin /usr/lib/cups\nSystemGroup root\nPrintcap\n");
+                  "\nDataDir /usr/share/cups\nServerBin /usr/lib/cups\nSystemGroup root"
+                  // Its own printcap: an empty value is refused by Debian 12's cups 2.4.2-3+deb12u11.
+                  "\nPrintcap " + (dir / "state" / "printcap").string() + "\n");
 
     const pid_t pid = fork();
     if (pid < 0) {
