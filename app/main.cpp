@@ -4,6 +4,55 @@
 #include <fmt/core.h>
 
 #include <exception>
+#include <string_view>
+#include <utility>
+
+namespace {
+
+constexpr const char* kExamples = R"(Examples:
+  meetscan demo                                          a demo event on this screen
+  export MEETSCAN_DB=~/events/summit.db                  or --db PATH on every command
+  meetscan init --event "Open Source Summit"             the event's office database
+  meetscan import roster pretix-orders.csv               says which column fed each field
+  meetscan station add --name "Lounge 1" --mode meet --out lounge-1.pack
+  meetscan --db kiosk.db init --join lounge-1.pack       on the kiosk, then: meetscan --db kiosk.db kiosk
+  meetscan merge lounge-1.db && meetscan send packets --dry-run preview/
+Each command's options and examples: meetscan COMMAND --help. Exit status: 0 done, 2 bad usage or
+input, 1 the world failed (disk, camera, printer, network).)";
+
+// Each command's place in the week of an event; --help lists the groups in this order.
+constexpr std::pair<std::string_view, std::string_view> kGroups[] = {
+    {"demo", "Try it"},
+    {"init", "Set up, at the office"},
+    {"import", "Set up, at the office"},
+    {"attendees", "Set up, at the office"},
+    {"exhibitors", "Set up, at the office"},
+    {"keys", "Set up, at the office"},
+    {"badges", "Set up, at the office"},
+    {"station", "Set up, at the office"},
+    {"server", "Set up, at the office"},
+    {"admin", "Set up, on each kiosk"},
+    {"doctor", "Set up, on each kiosk"},
+    {"kiosk", "Run the event"},
+    {"scan", "Run the event"},
+    {"print", "Run the event"},
+    {"sync", "Run the event"},
+    {"merge", "After the event"},
+    {"stats", "After the event"},
+    {"export", "After the event"},
+    {"send", "After the event"},
+    {"erase", "After the event"},
+    {"purge", "After the event"},
+    {"badge", "Look inside"},
+    {"decode", "Look inside"},
+};
+
+void groupCommands(CLI::App& app) {
+    for (const auto& [name, group] : kGroups)
+        app.get_subcommand(std::string(name))->group(std::string(group));
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     using namespace meetscan::cli;
@@ -14,26 +63,31 @@ int main(int argc, char** argv) {
     app.add_option("--db", context.dbOption,
                    "Event database (default: $MEETSCAN_DB, else $XDG_DATA_HOME/meetscan/meetscan.db)");
 
+    // In the order of an event, so that --help reads as the organiser's week: set up, run, after.
+    addDemoCommand(app);
     addInitCommand(app, context);
-    addStationCommands(app, context);
     addImportCommands(app, context);
     addListCommands(app, context);
-    addStatsCommand(app, context);
-    addEraseCommand(app, context);
     addKeysCommand(app, context);
-    addBadgeCommand(app, context);
+    addBadgesCommand(app, context);
+    addStationCommands(app, context);
+    addServerCommand(app);
+    addAdminCommand(app, context);
+    addDoctorCommand(app, context);
+    addKioskCommand(app, context);
     addScanCommand(app, context);
-    addKioskCommands(app, context);
-    addDecodeCommand(app, context);
+    addPrintCommands(app, context);
+    addSyncCommand(app, context);
+    addMergeCommand(app, context);
+    addStatsCommand(app, context);
     addExportCommands(app, context);
     addSendCommands(app, context);
-    addMergeCommand(app, context);
-    addSyncCommands(app, context);
-    addBadgesCommand(app, context);
-    addDoctorCommand(app, context);
+    addEraseCommand(app, context);
     addPurgeCommand(app, context);
-    addAdminCommand(app, context);
-    addPrintCommands(app, context);
+    addBadgeCommand(app, context);
+    addDecodeCommand(app, context);
+    groupCommands(app);
+    app.footer(kExamples);
 
     try {
         app.parse(argc, argv);

@@ -79,7 +79,7 @@ void storeAdminPin(core::Store& store, const std::string& pin) {
 }
 
 void addAdminCommand(CLI::App& app, CliContext& context) {
-    auto* admin = app.add_subcommand("admin", "Kiosk administration");
+    auto* admin = app.add_subcommand("admin", "The admin panel's PIN: admin set-pin");
     admin->require_subcommand(1);
     auto* setPin = admin->add_subcommand(
         "set-pin", "Set the admin panel's PIN (4 to 12 digits), read from standard input or asked for on a terminal; "

@@ -41,7 +41,7 @@ void inspect(CliContext& context, const std::string& text, bool json) {
 } // namespace
 
 void addBadgeCommand(CLI::App& app, CliContext& context) {
-    auto* badge = app.add_subcommand("badge", "Badges");
+    auto* badge = app.add_subcommand("badge", "How a scanned text is read: badge inspect TEXT");
     badge->require_subcommand(1);
     auto text = std::make_shared<std::string>();
     auto json = std::make_shared<bool>(false);

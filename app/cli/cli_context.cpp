@@ -22,7 +22,23 @@ std::filesystem::path CliContext::databasePath() const {
     return dataHome / "meetscan" / "meetscan.db";
 }
 
+std::filesystem::path CliContext::existingDatabasePath() const {
+    auto path = databasePath();
+    std::error_code error;
+    if (!std::filesystem::exists(path, error))
+        throw CliError::badInput(fmt::format("no event database at {}: `meetscan init --event NAME` makes one at the "
+                                             "office, `meetscan init --join PACK` on a kiosk (or give --db PATH)",
+                                             path.string()));
+    return path;
+}
+
 core::Store& CliContext::store() {
+    if (!m_store)
+        m_store = orThrow(core::Store::open(existingDatabasePath()));
+    return *m_store;
+}
+
+core::Store& CliContext::createOrOpenStore() {
     if (!m_store)
         m_store = orThrow(core::Store::open(databasePath()));
     return *m_store;

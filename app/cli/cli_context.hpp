@@ -40,8 +40,15 @@ public:
     // --db, else $MEETSCAN_DB, else $XDG_DATA_HOME/meetscan/meetscan.db (~/.local/share when unset).
     [[nodiscard]] std::filesystem::path databasePath() const;
 
-    // Opens (creating and migrating) the database on first call; throws CliError on failure.
+    // The database path, which must exist: a mistyped --db or $MEETSCAN_DB must not start an
+    // empty event that greets every attendee with "not on the guest list". Throws CliError.
+    [[nodiscard]] std::filesystem::path existingDatabasePath() const;
+
+    // Opens (and migrates) the existing database on first call; throws CliError on failure.
     core::Store& store();
+
+    // As store(), but makes the database when it does not exist yet: for `init` alone.
+    core::Store& createOrOpenStore();
 
     // The store, which must be the event's office: the roster, exhibitors, keys, erasures and
     // badges are the office's to change. On a station: bad input naming `action`.

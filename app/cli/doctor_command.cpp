@@ -17,14 +17,23 @@ void addDoctorCommand(CLI::App& app, CliContext& context) {
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand(
-        "doctor", "Check this kiosk: camera, printer, database, keys, admin PIN, disk space and fonts; "
-                  "each ok, warn or fail with what to fix. Exit 0 when nothing fails, 1 otherwise");
+        "doctor", "Check this station for its mode, and say what to fix");
+    command->footer("Checks the camera (not needed when a USB barcode scanner reads the badges), the scanner, the "
+                    "printer (Summary stations print; the others need none), the database, keys, admin PIN, disk "
+                    "space and fonts. Each is ok, warn or fail, with what to fix. Exit 0 when nothing fails, 1 "
+                    "otherwise.");
     command->add_flag("--json", options->json, "One JSON object: {ok, checks: [{name, status, detail, fix}]}");
     command->add_option("--camera", options->camera, "Check this video device only (default: every /dev/video*)");
-    // Hidden: the tests move the thresholds and the device folder.
-    command->add_option("--disk-warn-bytes", options->doctor.diskWarnBytes)->group("");
-    command->add_option("--disk-fail-bytes", options->doctor.diskFailBytes)->group("");
-    command->add_option("--device-dir", options->doctor.deviceDir)->group("");
+    constexpr const char* kTestingAids = "Testing aids";
+    command->add_option("--disk-warn-bytes", options->doctor.diskWarnBytes, "Warn below this many free bytes (1 GiB)")
+        ->group(kTestingAids);
+    command->add_option("--disk-fail-bytes", options->doctor.diskFailBytes, "Fail below this many free bytes (100 MiB)")
+        ->group(kTestingAids);
+    command->add_option("--device-dir", options->doctor.deviceDir, "Look for video devices here instead of /dev")
+        ->group(kTestingAids);
+    command->add_option("--input-devices", options->doctor.inputDevices,
+                        "Read the input devices from this file instead of /proc/bus/input/devices")
+        ->group(kTestingAids);
     command->callback([&context, options] {
         core::DoctorOptions doctor = options->doctor;
         doctor.database = context.databasePath();

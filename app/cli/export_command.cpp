@@ -79,8 +79,10 @@ void exportPackets(CliContext& context, const PacketOptions& options) {
     run.zip = options.zip;
     run.attendees = options.attendees;
     run.threads = options.threads;
-    run.progress = [](std::size_t done, std::size_t total) {
-        fmt::print(stderr, "packets: {}/{} ({}%)\n", done, total, total == 0 ? 100 : done * 100 / total);
+    // Counts what the summary counts: attendees examined, and packets written for them.
+    run.progress = [](const core::PacketProgress& at) {
+        fmt::print(stderr, "attendees examined: {}/{} ({}%), packets written: {}\n", at.examined, at.total,
+                   at.total == 0 ? 100 : at.examined * 100 / at.total, at.written);
     };
     std::unique_ptr<core::DownloadedEvent> download;
     auto& store = exportStore(context, options.server, download);
@@ -95,7 +97,8 @@ void exportPackets(CliContext& context, const PacketOptions& options) {
         throw CliError(130, fmt::format("interrupted: {} packets written this run; index.csv lists the {} complete "
                                         "packets in {}",
                                         summary.written, summary.listed, options.out));
-    fmt::print("{} packets written to {}{} (index.csv lists the {} there)\n", summary.written, options.out,
+    fmt::print("attendees examined: {}, packets written: {} to {}{} (index.csv lists the {} there)\n",
+               summary.considered, summary.written, options.out,
                summary.removed == 0 ? "" : fmt::format(", {} earlier packets removed", summary.removed),
                summary.listed);
 }

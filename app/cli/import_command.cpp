@@ -1,16 +1,20 @@
 // meetscan import roster FILE [--preset ...] [--map FIELD=COLUMN]... [--skip-bad-rows]
 // meetscan import exhibitors FILE
 // The file is read and checked completely before the database is opened: a bad file leaves the
-// database as it was (not even created).
+// database as it was.
 #include "cli/commands.hpp"
 #include "cli/sigbus_guard.hpp"
 #include "core/roster/exhibitor_import.hpp"
 #include "core/roster/mapped_text.hpp"
+#include "core/roster/roster_field_report.hpp"
 #include "core/roster/roster_check.hpp"
 #include "core/roster/roster_import.hpp"
 #include "core/store/attendee_repository.hpp"
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
 #include <memory>
 
 namespace meetscan::cli {
@@ -22,6 +26,7 @@ struct RosterArguments {
     std::string preset = "auto";
     std::vector<std::string> maps;
     bool skipBadRows = false;
+    bool json = false;
 };
 
 core::RosterImportOptions rosterOptions(const RosterArguments& arguments) {
@@ -44,18 +49,48 @@ core::RosterImportOptions rosterOptions(const RosterArguments& arguments) {
     return options;
 }
 
+// On stderr, for a person: where each field came from, what the missing ones are, and which
+// unused columns look like a field.
+void printFieldReport(const core::RosterFieldReport& report, const std::string& file) {
+    fmt::print(stderr, "meetscan: {} read as {}:\n", file, core::presetName(report.preset));
+    for (const auto& source : report.found) {
+        std::vector<std::string> quoted;
+        for (const auto& column : source.columns)
+            quoted.push_back('"' + column + '"');
+        fmt::print(stderr, "  {:<19} from {}\n", source.field, fmt::join(quoted, ", else "));
+    }
+    for (const auto& missing : report.missing)
+        fmt::print(stderr, "  {:<19} not in the file: {}\n", missing.field, missing.value);
+    for (const auto& hint : report.hints)
+        fmt::print(stderr, "meetscan: hint: column \"{}\" looks like {}, and was not read: take it with {}\n",
+                   hint.column, hint.field, hint.map);
+}
+
+nlohmann::json fieldReportJson(const core::RosterFieldReport& report) {
+    nlohmann::json fields = nlohmann::json::object();
+    for (const auto& source : report.found)
+        fields[source.field] = source.columns;
+    nlohmann::json defaults = nlohmann::json::object();
+    for (const auto& missing : report.missing)
+        defaults[missing.field] = missing.value;
+    nlohmann::json hints = nlohmann::json::array();
+    for (const auto& hint : report.hints)
+        hints.push_back({{"column", hint.column}, {"field", hint.field}, {"map", hint.map}});
+    return {{"fields", fields}, {"defaults", defaults}, {"hints", hints}};
+}
+
 // Two passes over the text: the first checks every row (nothing is written unless the whole file
 // is right) and notes where each good row starts; the second reads the rows again, one at a time,
 // in id order, into one transaction: the store's B-tree then grows by appends, and the roster's
 // people are never all held in memory, which for 100,000 rows cost more than reading twice.
 void importRoster(CliContext& context, const RosterArguments& arguments) {
     const core::RosterImportOptions options = rosterOptions(arguments);
+    (void)context.existingDatabasePath(); // a mistyped --db fails before the file is read
     const SigbusGuard fileLost; // outlives the mapping below
     const core::MappedText file = orThrow(core::MappedText::open(arguments.file));
     const std::string_view content = file.text();
     core::RosterScanResult checked = orThrow(core::checkRoster(content, arguments.file, options)); // in id order
-    for (const core::RosterProblem& problem : checked.skipped)
-        fmt::print(stderr, "meetscan: skipped {}\n", problem.message());
+    const core::RosterFieldReport fieldReport = orThrow(core::rosterFieldReport(content, arguments.file, options));
 
     auto imported = context.officeStore("the roster is imported").attendees().importFeed(
         checked.places.size(), [&](const core::AttendeeRepository::AttendeeWriter& write) -> Status {
@@ -67,6 +102,22 @@ void importRoster(CliContext& context, const RosterArguments& arguments) {
     if (!imported && imported.error().kind == Error::Kind::World) // a full disk, a lost USB stick
         throw CliError::world(imported.error().message + "; nothing was imported");
     const core::ImportCounts counts = orThrow(std::move(imported));
+    printFieldReport(fieldReport, arguments.file);
+    for (const core::RosterProblem& problem : checked.skipped)
+        fmt::print(stderr, "meetscan: skipped {}\n", problem.message());
+    if (arguments.json) {
+        nlohmann::json out = fieldReportJson(fieldReport);
+        out.update({{"file", arguments.file},
+                    {"preset", core::presetName(checked.preset)},
+                    {"attendees", checked.rows},
+                    {"added", counts.added},
+                    {"updated", counts.updated},
+                    {"unchanged", counts.unchanged},
+                    {"cancelled", checked.cancelled},
+                    {"bad_rows", checked.skipped.size()}});
+        fmt::print("{}\n", out.dump());
+        return;
+    }
     std::string badRows =
         checked.skipped.empty() ? "" : fmt::format("; {} bad rows skipped", checked.skipped.size());
     fmt::print("imported {} attendees from {} ({} added, {} updated, {} unchanged; {} refunded or cancelled "
@@ -76,12 +127,15 @@ void importRoster(CliContext& context, const RosterArguments& arguments) {
 }
 
 void importExhibitors(CliContext& context, const std::string& file) {
+    (void)context.existingDatabasePath(); // a mistyped --db fails before the file is read
     std::vector<core::Exhibitor> exhibitors;
     {
         const SigbusGuard fileLost; // outlives the mapping below
         const core::MappedText mapped = orThrow(core::MappedText::open(file));
         exhibitors = orThrow(core::parseExhibitors(mapped.text(), file));
     }
+    for (const std::string& warning : core::exhibitorWarnings(exhibitors, file))
+        fmt::print(stderr, "meetscan: warning: {}\n", warning);
     core::ImportCounts counts = orThrow(context.officeStore("exhibitors are imported").exhibitors().importAll(exhibitors));
     fmt::print("imported {} exhibitors from {} ({} added, {} updated, {} unchanged)\n", exhibitors.size(),
                file, counts.added, counts.updated, counts.unchanged);
@@ -112,6 +166,11 @@ void addImportCommands(CLI::App& app, CliContext& context) {
         ->allow_extra_args(false);
     rosterCommand->add_flag("--skip-bad-rows", roster->skipBadRows,
                             "Import the good rows and list each bad one on stderr instead of stopping");
+    rosterCommand->add_flag("--json", roster->json,
+                            "One JSON object: the counts, and fields (column per field), defaults (fields not in "
+                            "the file) and hints (columns that look like a field, with the --map that takes them)");
+    rosterCommand->footer("Before importing, it says on stderr which column each field came from, what the fields "
+                          "missing from the file become, and which columns look like a field it did not read.");
     rosterCommand->callback([&context, roster] { importRoster(context, *roster); });
 
     auto exhibitorsFile = std::make_shared<std::string>();

@@ -85,7 +85,7 @@ void joinWithCode(CliContext& context, const InitOptions& options) {
 void configure(CliContext& context, const InitOptions& options) {
     if (!options.adminPin.empty())
         validateAdminPin(options.adminPin);
-    auto& store = context.store();
+    auto& store = context.createOrOpenStore();
     auto event = store.events().event();
     const bool station = core::databaseRole(store.database()) == core::DatabaseRole::Station;
     if (station && changesSettings(options))

@@ -11,7 +11,13 @@
 
 namespace meetscan::cli {
 
-void addKioskCommands(CLI::App& app, CliContext& context) {
+#ifndef MEETSCAN_HAS_UI
+namespace {
+void noUi() { throw CliError::world("this meetscan was built without the kiosk UI (MEETSCAN_BUILD_UI=OFF)"); }
+} // namespace
+#endif
+
+void addKioskCommand(CLI::App& app, CliContext& context) {
 #ifdef MEETSCAN_HAS_UI
     auto kiosk = std::make_shared<ui::KioskOptions>();
     auto badgesFile = std::make_shared<std::string>();
@@ -22,20 +28,30 @@ void addKioskCommands(CLI::App& app, CliContext& context) {
     command->add_flag("--windowed", kiosk->windowed, "A 1920x1080 window instead of fullscreen (development)");
     command->add_option("--screenshot-dir", kiosk->screenshotDir, "Where scripted screenshots are written");
     command->add_option("--server", kiosk->server, "Sync with this server (conninfo or URI; default: $MEETSCAN_SERVER)");
-    // Hidden: tests, the headless demo and the benchmark.
     command->footer("At a booth, the admin panel's Leads page exports the lead list to a USB stick and e-mails it to "
                     "the exhibitor. E-mail needs $MEETSCAN_SMTP_URL (smtp://host:587 or smtps://host:465) and "
                     "$MEETSCAN_SMTP_FROM, with $MEETSCAN_SMTP_USER and $MEETSCAN_SMTP_PASSWORD for a login; "
                     "$MEETSCAN_REMOVABLE_ROOT names a folder whose subfolders stand for the USB sticks.");
-    command->add_option("--script", kiosk->script)->group("");
-    command->add_option("--timings", kiosk->timings)->group("");
-    command->add_option("--max-frames", kiosk->maxFrames)->group("");
-    command->add_option("--badges", *badgesFile)->group("");
-    command->add_option("--synthetic-width", kiosk->syntheticWidth)->group("");
-    command->add_option("--synthetic-height", kiosk->syntheticHeight)->group("");
-    command->add_flag("--mute", *mute)->group("");
+    // For the tests, the headless demo and the benchmark; listed apart so nobody takes them for settings.
+    constexpr const char* kTestingAids = "Testing aids";
+    command
+        ->add_option("--script", kiosk->script,
+                     "Play a scripted session and exit: JSON lines such as {\"scan\":\"TEXT\"} {\"tap\":\"LABEL\"} "
+                     "{\"type\":\"TEXT\"} {\"key\":\"Enter\"} {\"wait_ms\":N} {\"screenshot\":\"NAME\"} "
+                     "{\"quit\":true}; screenshots go to --screenshot-dir")
+        ->group(kTestingAids);
+    command->add_option("--timings", kiosk->timings, "Write each frame's time to FILE (the UI benchmark)")
+        ->group(kTestingAids);
+    command->add_option("--max-frames", kiosk->maxFrames, "Stop after N frames")->group(kTestingAids);
+    command->add_option("--badges", *badgesFile, "Badge texts, one a line, that the synthetic source shows")
+        ->group(kTestingAids);
+    command->add_option("--synthetic-width", kiosk->syntheticWidth, "Frame width of the synthetic source")
+        ->group(kTestingAids);
+    command->add_option("--synthetic-height", kiosk->syntheticHeight, "Frame height of the synthetic source")
+        ->group(kTestingAids);
+    command->add_flag("--mute", *mute, "No sounds")->group(kTestingAids);
     command->callback([&context, kiosk, badgesFile, mute] {
-        kiosk->database = context.databasePath();
+        kiosk->database = context.databasePath(); // none yet: the kiosk asks for its set-up code
         kiosk->server = core::serverFromEnvironment(kiosk->server);
         kiosk->sound = !*mute;
         if (!badgesFile->empty()) {
@@ -49,7 +65,14 @@ void addKioskCommands(CLI::App& app, CliContext& context) {
         if (auto ran = ui::runKiosk(*kiosk); !ran)
             throw CliError::from(ran.error());
     });
+#else
+    (void)context;
+    app.add_subcommand("kiosk", "Not available: this meetscan was built without the UI")->callback(noUi);
+#endif
+}
 
+void addDemoCommand(CLI::App& app) {
+#ifdef MEETSCAN_HAS_UI
     auto demo = std::make_shared<ui::DemoRunOptions>();
     auto* demoCommand = app.add_subcommand("demo", "Create a demo event and run the kiosk on it");
     demoCommand->add_option("--dir", demo->directory, "Folder for everything the demo makes")->capture_default_str();
@@ -60,11 +83,7 @@ void addKioskCommands(CLI::App& app, CliContext& context) {
             throw CliError::from(ran.error());
     });
 #else
-    (void)context;
-    for (const char* name : {"kiosk", "demo"})
-        app.add_subcommand(name, "Not available: this meetscan was built without the UI")->callback([] {
-            throw CliError::world("this meetscan was built without the kiosk UI (MEETSCAN_BUILD_UI=OFF)");
-        });
+    app.add_subcommand("demo", "Not available: this meetscan was built without the UI")->callback(noUi);
 #endif
 }
 

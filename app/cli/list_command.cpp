@@ -42,13 +42,13 @@ void listExhibitors(CliContext& context, bool json) {
 
 void addListCommands(CLI::App& app, CliContext& context) {
     auto json = std::make_shared<bool>(false);
-    auto* attendees = app.add_subcommand("attendees", "The roster");
+    auto* attendees = app.add_subcommand("attendees", "List the roster: attendees list");
     attendees->require_subcommand(1);
     auto* attendeesList = attendees->add_subcommand("list", "List attendees (erased people are left out)");
     attendeesList->add_flag("--json", *json, "One JSON object a line");
     attendeesList->callback([&context, json] { listAttendees(context, *json); });
 
-    auto* exhibitors = app.add_subcommand("exhibitors", "The exhibitors");
+    auto* exhibitors = app.add_subcommand("exhibitors", "List the exhibitors: exhibitors list");
     exhibitors->require_subcommand(1);
     auto* exhibitorsList = exhibitors->add_subcommand("list", "List exhibitors");
     exhibitorsList->add_flag("--json", *json, "One JSON object a line");

@@ -26,7 +26,8 @@ void addMergeCommand(CLI::App& app, CliContext& context) {
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand(
-        "merge", "Fold other stations' databases of the same event into this one (idempotent, any order)");
+        "merge", "Fold other stations' databases of this event into this one");
+    command->footer("Idempotent and in any order: merging the same database twice changes nothing the second time.");
     command->add_option("OTHER", options->others, "Another station's database file (read, never modified)")
         ->required();
     command->add_flag("--json", options->json, "One JSON object: added and updated rows per table");

@@ -103,7 +103,7 @@ void initServer(const std::string& option) {
 
 } // namespace
 
-void addSyncCommands(CLI::App& app, CliContext& context) {
+void addSyncCommand(CLI::App& app, CliContext& context) {
     auto options = std::make_shared<SyncCommandOptions>();
     auto* sync = app.add_subcommand("sync", "Push this station's scans to the central server and pull roster changes");
     sync->add_option("--server", options->server,
@@ -116,9 +116,11 @@ void addSyncCommands(CLI::App& app, CliContext& context) {
     sync->footer("Without --once it runs until SIGINT/SIGTERM, backing off from 1 s to 60 s while the server is "
                  "unreachable. Batches are idempotent: one sent twice is applied once.");
     sync->callback([&context, options] { runSync(context, *options); });
+}
 
+void addServerCommand(CLI::App& app) {
     auto serverOption = std::make_shared<std::string>();
-    auto* serverApp = app.add_subcommand("server", "The central PostgreSQL server");
+    auto* serverApp = app.add_subcommand("server", "The central PostgreSQL server's schema: server init");
     serverApp->require_subcommand(1);
     auto* init = serverApp->add_subcommand("init", "Create the server's schema, or migrate it to this version");
     init->add_option("--server", *serverOption, "libpq conninfo or postgresql:// URI (default: $MEETSCAN_SERVER)");

@@ -173,6 +173,10 @@ int main(int argc, char** argv) {
             floorRuns.push_back(std::move(*floor));
         }
         const std::string db = (dir / ("event" + tag + ".db")).string();
+        if (meetscan::test::runProcess({MEETSCAN_BINARY, "--db", db, "init", "--event", "Bench"}).exitCode != 0) {
+            fmt::print("meetscan init failed\n");
+            return 1;
+        }
         Timed fresh = timeCommand({MEETSCAN_BINARY, "--db", db, "import", "roster", file.string()});
         if (fresh.result.exitCode != 0) {
             fmt::print("meetscan import failed ({}): {}\n", fresh.result.exitCode, fresh.result.err);

@@ -291,7 +291,7 @@ TEST_F(BadgesCli, BadInputIsRefusedWithoutWritingAFile) {
     EXPECT_EQ(layout.exitCode, 2);
     EXPECT_FALSE(std::filesystem::exists(pdf));
 
-    auto erased = run({"erase", "AN01"});
+    auto erased = run({"erase", "AN01", "--yes"});
     ASSERT_EQ(erased.exitCode, 0) << erased.err;
     EXPECT_EQ(run({"badges", "--out", pdf.string(), "--attendee", "AN01"}).exitCode, 2);
 }

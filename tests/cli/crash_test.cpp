@@ -40,12 +40,12 @@ protected:
                              "STAFF,Sam,Staff,Booth Co,sam@example.org,boothco,yes\n";
         for (int i = 0; i < kCrashAttendees; ++i)
             roster += fmt::format("P{:03d},First{},Last{},Company {},p{}@example.org,,yes\n", i, i, i, i % 7, i);
+        ASSERT_EQ(run({"init", "--event", "Crash Con", "--mode", "meet", "--exhibitor", "boothco"}).exitCode, 0);
         ASSERT_EQ(run({"import", "roster", m_dir.write("roster.csv", roster).string()}).exitCode, 0);
         ASSERT_EQ(run({"import", "exhibitors",
                        m_dir.write("exhibitors.csv", "id,name,booth,tags,questions\nboothco,Booth Co,B1,,\n").string()})
                       .exitCode,
                   0);
-        ASSERT_EQ(run({"init", "--event", "Crash Con", "--mode", "meet", "--exhibitor", "boothco"}).exitCode, 0);
         // The staff badge first (a booth run signs in), then every attendee: one frame each, a
         // new badge every frame, so a run makes a decision every few milliseconds.
         const auto folder = m_dir / "frames";

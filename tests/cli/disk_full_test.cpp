@@ -31,8 +31,8 @@ protected:
         std::string roster = "badge_code,first_name,last_name,company,email,exhibitor,consent_exhibitors\n";
         for (int i = 0; i < kDiskFullAttendees; ++i)
             roster += fmt::format("P{:03d},First{},Last{},Company,p{}@example.org,,yes\n", i, i, i, i);
-        ASSERT_EQ(run({"import", "roster", m_dir.write("roster.csv", roster).string()}).exitCode, 0);
         ASSERT_EQ(run({"init", "--event", "Full Disk Con", "--mode", "meet"}).exitCode, 0);
+        ASSERT_EQ(run({"import", "roster", m_dir.write("roster.csv", roster).string()}).exitCode, 0);
         const auto folder = m_dir / "frames";
         std::vector<std::string> badges;
         for (int i = 0; i < kDiskFullAttendees; ++i)

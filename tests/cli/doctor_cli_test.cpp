@@ -40,8 +40,8 @@ protected:
         return c["detail"].get<std::string>().find(text) != std::string::npos ||
                c["fix"].get<std::string>().find(text) != std::string::npos;
     }
-    void initialise() {
-        auto init = run({"init", "--event", "Doctor Con"});
+    void initialise(const std::string& mode = "meet") {
+        auto init = run({"init", "--event", "Doctor Con", "--mode", mode});
         ASSERT_EQ(init.exitCode, 0) << init.err;
     }
 
@@ -66,12 +66,12 @@ TEST_F(DoctorCli, EveryCheckIsReportedWithAStatus) {
             EXPECT_EQ(result.exitCode, 1);
         }
     }
-    EXPECT_EQ(names, (std::vector<std::string>{"camera", "printer", "database", "keys", "admin_pin", "disk", "fonts"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"camera", "scanner", "printer", "database", "keys", "admin_pin", "disk", "fonts"}));
 
     // The text form: one line per check starting with its status, and a fix line under problems.
     auto text = run({"doctor"});
     EXPECT_EQ(text.exitCode, result.exitCode);
-    for (const char* name : {"camera", "printer", "database", "keys", "admin_pin", "disk", "fonts"})
+    for (const char* name : {"camera", "scanner", "printer", "database", "keys", "admin_pin", "disk", "fonts"})
         EXPECT_NE(text.out.find(name), std::string::npos) << name;
     EXPECT_NE(text.out.find("fix: "), std::string::npos) << text.out; // at least the default PIN
     if (text.exitCode == 1) {
@@ -143,7 +143,7 @@ TEST_F(DoctorCli, DamagedOrForeignDatabasesFail) {
 }
 
 TEST_F(DoctorCli, UnreachableCupsFailsWithAFix) {
-    initialise();
+    initialise("summary");
     const auto printer = check("printer", {}, {{"CUPS_SERVER", (m_dir / "no-cupsd.sock").string()}});
     EXPECT_EQ(printer["status"], "fail") << printer.dump();
     EXPECT_TRUE(mentions(printer, "not reachable")) << printer.dump();
@@ -156,7 +156,7 @@ TEST_F(DoctorCli, PrinterStatesOnAPrivateCups) {
     auto cups = CupsServer::start(whyNot);
     if (!cups)
         GTEST_SKIP() << whyNot;
-    initialise();
+    initialise("summary");
     const auto none = check("printer", {}, cups->env());
     EXPECT_EQ(none["status"], "warn") << none.dump();
     EXPECT_TRUE(mentions(none, "no printer")) << none.dump();
@@ -177,20 +177,73 @@ TEST_F(DoctorCli, PrinterStatesOnAPrivateCups) {
     EXPECT_EQ(m_last.exitCode, 1);
 }
 
+TEST_F(DoctorCli, OnlySummaryStationsNeedAPrinter) {
+    const std::map<std::string, std::string> noCups{{"CUPS_SERVER", (m_dir / "no-cupsd.sock").string()}};
+    initialise("meet");
+    const auto meet = check("printer", {}, noCups);
+    EXPECT_EQ(meet["status"], "ok") << meet.dump();
+    EXPECT_TRUE(mentions(meet, "not needed: a meet station prints nothing")) << meet.dump();
+    ASSERT_EQ(run({"init", "--mode", "booth", "--exhibitor", "acme"}).exitCode, 0);
+    EXPECT_EQ(check("printer", {}, noCups)["status"], "ok");
+    ASSERT_EQ(run({"init", "--mode", "summary"}).exitCode, 0);
+    EXPECT_EQ(check("printer", {}, noCups)["status"], "fail");
+}
+
+// /proc/bus/input/devices as Linux writes it, with a laptop keyboard, a USB keyboard and a
+// Honeywell scanner, which is a keyboard to Linux too.
+constexpr const char* kInputDevices =
+    "I: Bus=0011 Vendor=0001 Product=0001 Version=ab41\n"
+    "N: Name=\"AT Translated Set 2 keyboard\"\n"
+    "P: Phys=isa0060/serio0/input0\n"
+    "H: Handlers=sysrq kbd event0 leds\n"
+    "B: EV=120013\n"
+    "\n"
+    "I: Bus=0003 Vendor=046d Product=c31c Version=0110\n"
+    "N: Name=\"Logitech USB Keyboard\"\n"
+    "H: Handlers=sysrq kbd leds event3\n"
+    "B: EV=120013\n"
+    "\n"
+    "I: Bus=0003 Vendor=0c2e Product=0b61 Version=0111\n"
+    "N: Name=\"Honeywell Imaging & Mobility 1900\"\n"
+    "H: Handlers=sysrq kbd event5 leds\n"
+    "B: EV=120013\n";
+
+TEST_F(DoctorCli, AStationWithAWedgeScannerNeedsNoCamera) {
+    initialise();
+    std::filesystem::create_directory(m_dir / "dev");
+    const auto devices = m_dir.write("devices", kInputDevices);
+    const std::vector<std::string> noCamera{"--device-dir", (m_dir / "dev").string(), "--input-devices", devices.string()};
+    const auto camera = check("camera", noCamera);
+    EXPECT_EQ(camera["status"], "ok") << camera.dump();
+    EXPECT_TRUE(mentions(camera, "Honeywell Imaging & Mobility 1900 reads the badges")) << camera.dump();
+    const auto scanner = check("scanner", noCamera);
+    EXPECT_EQ(scanner["status"], "ok");
+    EXPECT_TRUE(mentions(scanner, "Honeywell")) << scanner.dump();
+    EXPECT_FALSE(mentions(scanner, "Logitech")) << "a keyboard taken for a scanner: " << scanner.dump();
+
+    // A camera that is there but broken is worth a warning when a scanner reads the badges.
+    const auto broken = check("camera", {"--camera", "/dev/null", "--input-devices", devices.string()});
+    EXPECT_EQ(broken["status"], "warn") << broken.dump();
+}
+
 TEST_F(DoctorCli, CameraChecks) {
     initialise();
     std::filesystem::create_directory(m_dir / "dev");
-    const auto none = check("camera", {"--device-dir", (m_dir / "dev").string()});
+    const auto keyboards = m_dir.write("keyboards", std::string(kInputDevices).substr(0, std::string(kInputDevices).find("I: Bus=0003 Vendor=0c2e")));
+    const auto none = check("camera", {"--device-dir", (m_dir / "dev").string(), "--input-devices", keyboards.string()});
     EXPECT_EQ(none["status"], "fail");
     EXPECT_TRUE(mentions(none, "no camera")) << none.dump();
     EXPECT_TRUE(mentions(none, "plug in")) << none.dump();
     EXPECT_EQ(m_last.exitCode, 1);
 
-    const auto notCamera = check("camera", {"--camera", "/dev/null"});
+    EXPECT_TRUE(mentions(none, "USB barcode scanner")) << none.dump();
+    EXPECT_TRUE(mentions(check("scanner", {"--input-devices", keyboards.string()}), "no USB barcode scanner"));
+
+    const auto notCamera = check("camera", {"--camera", "/dev/null", "--input-devices", keyboards.string()});
     EXPECT_EQ(notCamera["status"], "fail");
     EXPECT_TRUE(mentions(notCamera, "not a video4linux device")) << notCamera.dump();
 
-    const auto missing = check("camera", {"--camera", (m_dir / "video9").string()});
+    const auto missing = check("camera", {"--camera", (m_dir / "video9").string(), "--input-devices", keyboards.string()});
     EXPECT_EQ(missing["status"], "fail");
     EXPECT_TRUE(mentions(missing, "no such device")) << missing.dump();
 }

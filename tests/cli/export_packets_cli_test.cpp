@@ -93,6 +93,16 @@ TEST_F(ExportPacketsCli, FolderPerAttendeeReadBackByRealClients) {
     EXPECT_NE(result.err.find("(100%)"), std::string::npos) << result.err;
 
     auto rows = index(m_out);
+    // The last progress line and the summary count the same things.
+    const auto examined = result.out.substr(0, result.out.find(','));
+    ASSERT_EQ(examined.rfind("attendees examined: ", 0), 0U) << result.out;
+    const std::string total = examined.substr(std::string("attendees examined: ").size());
+    EXPECT_NE(result.err.find("attendees examined: " + total + "/" + total + " (100%), packets written: " +
+                              std::to_string(rows.size()) + "\n"),
+              std::string::npos)
+        << result.err;
+    EXPECT_NE(result.out.find(", packets written: " + std::to_string(rows.size()) + " to "), std::string::npos)
+        << result.out;
     // Met someone or visited a booth: ana, boris, wang, evil, and the refuser (a lead, a visit).
     // Not the loner or the staff member (nothing to send), never the erased person.
     EXPECT_EQ(rows.size(), 5U);

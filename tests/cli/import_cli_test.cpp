@@ -22,6 +22,7 @@ std::string sample(const std::string& name) {
 
 class ImportCli : public ::testing::Test {
 protected:
+    void SetUp() override { ASSERT_EQ(run({"init", "--event", "Import"}).exitCode, 0); }
     ProcessResult run(std::vector<std::string> args) {
         args.insert(args.begin(), {"--db", db()});
         return runMeetscan(args);
@@ -50,10 +51,8 @@ protected:
         return rows;
     }
 
-    // The database must stay as it was: here, not even created, or holding the earlier rows.
+    // The database must stay as it was: empty, or holding the earlier rows.
     void expectUntouched(std::size_t rowsBefore) {
-        if (rowsBefore == 0 && !fs::exists(db()))
-            return;
         EXPECT_EQ(attendeeRows().size(), rowsBefore);
     }
 
@@ -76,6 +75,69 @@ TEST_F(ImportCli, PretixExport) {
     EXPECT_EQ(people["buyer@example.org"]["last_name"], "García");
     EXPECT_EQ(people["li.xiaolong@example.cn"]["company"], "Dragon \"Kung Fu\" Ltd");
     EXPECT_EQ(people.count("tom@example.org"), 0U); // canceled
+}
+
+// A pretix export with two questions of the event's own: the import says what it read, what it
+// left at a default, and which --map would take the questions.
+constexpr const char* kPretixWithQuestions =
+    "Order code,Status,Email,Attendee name: Given name,Attendee name: Family name,Attendee email,Company,"
+    "Ticket secret,Product,Job title,May exhibitors scan your badge?\n"
+    "ABC12,paid,buyer@example.org,Zoë,Ångström,zoe@example.org,Nordic AB,k24cnehk6yqzjz3f,Conference,CTO,No\n"
+    "ABC13,paid,buyer2@example.org,Raj,Patel,,Patel Labs,p9x2mm4tq8wz7vhn,Conference,Engineer,Yes\n";
+
+TEST_F(ImportCli, TheImportSaysWhichColumnFedEachFieldAndWhatItLeftOut) {
+    const auto csv = m_dir.write("pretix.csv", kPretixWithQuestions);
+    const auto first = importRoster({csv.string()});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    EXPECT_NE(first.err.find("read as pretix:"), std::string::npos) << first.err;
+    EXPECT_NE(first.err.find("  badge_code          from \"Ticket secret\"\n"), std::string::npos) << first.err;
+    EXPECT_NE(first.err.find("  email               from \"Attendee email\", else \"Email\"\n"), std::string::npos)
+        << first.err;
+    EXPECT_NE(first.err.find("  phone               not in the file: empty\n"), std::string::npos) << first.err;
+    EXPECT_NE(first.err.find("  consent_exhibitors  not in the file: yes for everyone"), std::string::npos) << first.err;
+    const std::string consentHint = "meetscan: hint: column \"May exhibitors scan your badge?\" looks like "
+                                    "consent_exhibitors, and was not read: take it with --map "
+                                    "consent_exhibitors=\"May exhibitors scan your badge?\"\n";
+    EXPECT_NE(first.err.find(consentHint), std::string::npos) << first.err;
+    EXPECT_NE(first.err.find("column \"Job title\" looks like title"), std::string::npos) << first.err;
+    EXPECT_EQ(attendeesByEmail()["zoe@example.org"]["consent_exhibitors"], true) << "the default, as reported";
+
+    // The organiser takes the hint, and asks for JSON.
+    const auto mapped = importRoster({csv.string(), "--map", "consent_exhibitors=May exhibitors scan your badge?",
+                                      "--map", "title=Job title", "--json"});
+    ASSERT_EQ(mapped.exitCode, 0) << mapped.err;
+    const auto report = nlohmann::json::parse(mapped.out);
+    EXPECT_EQ(report["attendees"], 2);
+    EXPECT_EQ(report["updated"], 2);
+    EXPECT_EQ(report["preset"], "pretix");
+    EXPECT_EQ(report["fields"]["consent_exhibitors"], nlohmann::json::array({"May exhibitors scan your badge?"}));
+    EXPECT_EQ(report["fields"]["title"], nlohmann::json::array({"Job title"}));
+    EXPECT_EQ(report["fields"]["badge_code"], nlohmann::json::array({"Ticket secret"}));
+    EXPECT_EQ(report["defaults"]["phone"], "empty");
+    EXPECT_FALSE(report["defaults"].contains("consent_exhibitors"));
+    EXPECT_TRUE(report["hints"].empty()) << report.dump();
+    EXPECT_EQ(mapped.err.find("hint:"), std::string::npos) << mapped.err;
+    auto people = attendeesByEmail();
+    EXPECT_EQ(people["zoe@example.org"]["consent_exhibitors"], false);
+    EXPECT_EQ(people["zoe@example.org"]["title"], "CTO");
+}
+
+TEST_F(ImportCli, TagsWrittenWithTheWrongSeparatorDrawAWarningNamingTheRightOne) {
+    const auto csv = m_dir.write("ex.csv", "id,name,booth,tags\nacme,ACME,B1,partner;hot lead;vip\nbeta,Beta,B2,a|b\n");
+    const auto fromCsv = run({"import", "exhibitors", csv.string()});
+    ASSERT_EQ(fromCsv.exitCode, 0) << fromCsv.err;
+    EXPECT_EQ(fromCsv.err, "meetscan: warning: " + csv.string() +
+                               ": exhibitor acme: the tag \"partner;hot lead;vip\" is one tag, because tags are "
+                               "separated by |; if it was meant as several, write a|b\n");
+    const auto toml = m_dir.write("ex.toml", "[[exhibitor]]\nid = \"acme\"\nname = \"ACME\"\ntags = [\"partner, vip\"]\n");
+    const auto fromToml = run({"import", "exhibitors", toml.string()});
+    ASSERT_EQ(fromToml.exitCode, 0) << fromToml.err;
+    EXPECT_NE(fromToml.err.find("tags are a TOML list; if it was meant as several, write tags = [\"a\", \"b\"]"),
+              std::string::npos)
+        << fromToml.err;
+    const auto help = runMeetscan({"import", "exhibitors", "--help"});
+    EXPECT_NE(help.out.find("[[exhibitor]]"), std::string::npos);
+    EXPECT_NE(help.out.find("id,name,booth,tags"), std::string::npos);
 }
 
 TEST_F(ImportCli, EventbriteExport) {
@@ -307,7 +369,7 @@ TEST_F(ImportCli, BadExhibitorFileLeavesTheDatabaseAsItWas) {
     ProcessResult result = run({"import", "exhibitors", path.string()});
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_EQ(result.err, "meetscan: error: " + path.string() + ":5:6: exhibitor id \"a\" is used twice\n");
-    EXPECT_FALSE(fs::exists(db()));
+    EXPECT_EQ(run({"exhibitors", "list"}).out, "");
     ProcessResult missing = run({"import", "exhibitors", (m_dir / "none.toml").string()});
     EXPECT_EQ(missing.exitCode, 2);
     EXPECT_EQ(missing.err.rfind("meetscan: error: cannot open ", 0), 0U) << missing.err;

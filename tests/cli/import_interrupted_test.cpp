@@ -33,6 +33,7 @@ protected:
     void SetUp() override {
         const auto sample =
             fs::path(MEETSCAN_SOURCE_DIR) / "tests" / "data" / "roster" / "generic_semicolon.csv";
+        ASSERT_EQ(runMeetscan({"--db", base().string(), "init", "--event", "Interrupted"}).exitCode, 0);
         ASSERT_EQ(runMeetscan({"--db", base().string(), "import", "roster", sample.string()}).exitCode, 0);
         std::string csv = "badge_code,first_name,last_name,company,email\n";
         for (int i = 0; i < kRows; ++i)

@@ -7,6 +7,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <map>
+#include <sstream>
+
 #include <sys/stat.h>
 
 namespace meetscan::test {
@@ -19,6 +23,7 @@ protected:
                                              "A1,Ana,Silva,Acme,ana@example.org,yes,\n"
                                              "NC,Nina,Quiet,Calm,nina@example.org,no,\n"
                                              "ST,Sam,Staff,Acme,sam@example.org,no,acme\n");
+        ASSERT_EQ(run({"init", "--event", "Keys"}).exitCode, 0);
         ASSERT_EQ(run({"import", "roster", csv.string()}).exitCode, 0);
     }
     ProcessResult run(std::vector<std::string> args) {
@@ -61,6 +66,41 @@ TEST_F(KeysCli, GeneratedKeySignsBadgesThisDatabaseTrusts) {
     EXPECT_EQ(inspect(scanner::signBadge({"A1", "Ana", "Silva", "Acme"}, stranger))["verdict"], "forged");
     ASSERT_EQ(run({"keys", "trust", scanner::encodePublicKey(stranger.publicKey)}).exitCode, 0);
     EXPECT_EQ(inspect(scanner::signBadge({"A1", "Ana", "Silva", "Acme"}, stranger))["verdict"], "ok");
+}
+
+TEST_F(KeysCli, ASecondKeyReplacesTheSignerOnlyWhenAskedAndTheOldOneKeepsVerifying) {
+    ASSERT_EQ(run({"keys", "generate", "--out", (m_dir / "first.json").string()}).exitCode, 0);
+    auto again = run({"keys", "generate", "--out", (m_dir / "second.json").string()});
+    EXPECT_EQ(again.exitCode, 2);
+    EXPECT_NE(again.err.find("signs its badges already"), std::string::npos) << again.err;
+    EXPECT_NE(again.err.find("--replace"), std::string::npos) << again.err;
+    EXPECT_FALSE(std::filesystem::exists(m_dir / "second.json"));
+    const auto listed = run({"keys", "list"}).out;
+    EXPECT_EQ(std::count(listed.begin(), listed.end(), '\n'), 1) << listed;
+
+    auto replaced = run({"keys", "generate", "--replace", "--out", (m_dir / "second.json").string()});
+    ASSERT_EQ(replaced.exitCode, 0) << replaced.err;
+    EXPECT_NE(replaced.out.find("old key keeps verifying"), std::string::npos) << replaced.out;
+    const auto first = scanner::readKeyPairFile(m_dir / "first.json");
+    const auto second = scanner::readKeyPairFile(m_dir / "second.json");
+    ASSERT_TRUE(first && second);
+
+    std::map<std::string, bool> signing;
+    std::istringstream lines(run({"keys", "list", "--json"}).out);
+    for (std::string line; std::getline(lines, line);) {
+        const auto key = nlohmann::json::parse(line);
+        signing[key["public_key"]] = key["signing"];
+    }
+    ASSERT_EQ(signing.size(), 2U);
+    EXPECT_FALSE(signing[scanner::encodePublicKey(first->publicKey)]);
+    EXPECT_TRUE(signing[scanner::encodePublicKey(second->publicKey)]);
+    const auto text = run({"keys", "list"}).out;
+    EXPECT_NE(text.find(scanner::encodePublicKey(second->publicKey) + "  (signs this event's badges)"),
+              std::string::npos)
+        << text;
+
+    EXPECT_EQ(inspect(scanner::signBadge({"A1", "Ana", "Silva", "Acme"}, *first))["verdict"], "ok");
+    EXPECT_EQ(inspect(scanner::signBadge({"A1", "Ana", "Silva", "Acme"}, *second))["verdict"], "ok");
 }
 
 TEST_F(KeysCli, BadKeysAreRefused) {

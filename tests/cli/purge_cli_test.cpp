@@ -27,6 +27,7 @@ protected:
                                              "A1,Ana,Silva,Acme,ana@example.org\n"
                                              "B2,Boris,Ivanov,Beta,boris@example.org\n"
                                              "C3,Chen,Wei,Gamma,chen@example.org\n");
+        ASSERT_EQ(run({"init", "--event", "Purge"}).exitCode, 0);
         auto imported = run({"import", "roster", csv.string()});
         ASSERT_EQ(imported.exitCode, 0) << imported.err;
         m_ana = core::attendeeIdForCode("A1");
@@ -101,7 +102,7 @@ protected:
 
 TEST_F(PurgeCli, RemovesOldPersonalDataAndKeepsCounts) {
     const auto before = stats();
-    auto purged = run({"purge", "--before", kCutoff, "--json"});
+    auto purged = run({"purge", "--before", kCutoff, "--json", "--yes"});
     ASSERT_EQ(purged.exitCode, 0) << purged.err;
     const auto report = nlohmann::json::parse(purged.out);
     EXPECT_EQ(report["attendees_erased"], 2) << report.dump(); // Ana and Chen; Boris was seen since
@@ -144,7 +145,7 @@ TEST_F(PurgeCli, RemovesOldPersonalDataAndKeepsCounts) {
     EXPECT_NE(bytes.find("boris@example.org"), std::string::npos);
 
     // A second purge finds nothing left to do.
-    auto again = run({"purge", "--before", kCutoff, "--json"});
+    auto again = run({"purge", "--before", kCutoff, "--json", "--yes"});
     ASSERT_EQ(again.exitCode, 0) << again.err;
     const auto second = nlohmann::json::parse(again.out);
     for (const char* key : {"attendees_erased", "scans_blanked", "leads_cleared", "lead_edits_cleared"})
@@ -164,15 +165,42 @@ TEST_F(PurgeCli, DryRunCountsAndChangesNothing) {
     EXPECT_EQ(stats()["attendees"], 3);
     EXPECT_NE(fileBytes().find(kSecretNote), std::string::npos);
     // The real run removes exactly what the dry run counted.
-    auto real = run({"purge", "--before", kCutoff, "--json"});
+    auto real = run({"purge", "--before", kCutoff, "--json", "--yes"});
     ASSERT_EQ(real.exitCode, 0) << real.err;
     auto done = nlohmann::json::parse(real.out);
     done["dry_run"] = true;
     EXPECT_EQ(done, counted);
 }
 
+TEST_F(PurgeCli, AsksWithTheCountsFirstOrNeedsYes) {
+    auto unasked = run({"purge", "--before", kCutoff});
+    EXPECT_EQ(unasked.exitCode, 2);
+    EXPECT_EQ(unasked.err, "meetscan: error: purge cannot be undone, and there is no terminal to ask on: add --yes to "
+                           "confirm\n");
+    EXPECT_EQ(stats()["attendees"], 3);
+    EXPECT_NE(fileBytes().find(kSecretNote), std::string::npos);
+
+    // On a terminal (`script` gives it one) the question carries the dry run's counts.
+    auto ask = [&](const std::string& answer) {
+        RunOptions typed;
+        typed.stdinText = answer + "\n";
+        return runProcess({"script", "-qec",
+                           std::string(MEETSCAN_BINARY) + " --db '" + m_db.string() + "' purge --before " + kCutoff,
+                           "/dev/null"},
+                          typed);
+    };
+    auto declined = ask("no");
+    EXPECT_EQ(declined.exitCode, 1);
+    EXPECT_NE(declined.out.find("(2 attendees erased, 3 scan texts blanked"), std::string::npos) << declined.out;
+    EXPECT_EQ(stats()["attendees"], 3);
+    auto confirmed = ask("y");
+    EXPECT_EQ(confirmed.exitCode, 0) << confirmed.out;
+    EXPECT_EQ(stats()["attendees"], 1);
+    EXPECT_EQ(fileBytes().find(kSecretNote), std::string::npos);
+}
+
 TEST_F(PurgeCli, AnEarlierDateKeepsEverything) {
-    auto purged = run({"purge", "--before", "2024-12-31T23:59:59Z", "--json"});
+    auto purged = run({"purge", "--before", "2024-12-31T23:59:59Z", "--json", "--yes"});
     ASSERT_EQ(purged.exitCode, 0) << purged.err;
     const auto report = nlohmann::json::parse(purged.out);
     for (const char* key : {"attendees_erased", "scans_blanked", "leads_cleared", "lead_edits_cleared"})

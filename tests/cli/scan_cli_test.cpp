@@ -25,6 +25,7 @@ protected:
                                              "B2,Борис,Иванов,Beta,boris@example.org,,yes\n"
                                              "C3,Chen,Jing,Gamma,chen@example.org,,no\n"
                                              "ST,Sam,Staff,Booth Co,sam@example.org,boothco,yes\n");
+        ASSERT_EQ(run({"init", "--event", "Expo"}).exitCode, 0);
         ASSERT_EQ(run({"import", "roster", csv.string()}).exitCode, 0);
         auto exhibitors = m_dir.write("exhibitors.csv", "id,name,booth,tags,questions\nboothco,Booth Co,B1,demo|pricing,\n");
         ASSERT_EQ(run({"import", "exhibitors", exhibitors.string()}).exitCode, 0);

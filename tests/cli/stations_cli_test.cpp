@@ -130,7 +130,7 @@ TEST_F(StationsCli, AKioskDoesNoneOfTheOfficesWork) {
         {"import", "exhibitors", (m_dir / "exhibitors.csv").string()},
         {"keys", "generate"},
         {"keys", "trust", "AAAA"},
-        {"erase", "A1"},
+        {"erase", "A1", "--yes"},
         {"station", "add", "--name", "x", "--out", (m_dir / "x.pack").string()},
         {"init", "--event", "Renamed Summit"},
     };

@@ -29,6 +29,7 @@ protected:
         auto csv = m_dir.write("roster.csv", "badge_code,first_name,last_name,company,email,consent_exhibitors\n"
                                              "A1,Ana,Silva,Acme,ana@example.org,yes\n"
                                              "B2,Борис,Иванов,Beta,boris@example.org,no\n");
+        ASSERT_EQ(run({"init", "--event", "Store"}).exitCode, 0);
         auto imported = run({"import", "roster", csv.string()});
         ASSERT_EQ(imported.exitCode, 0) << imported.err;
     }
@@ -74,14 +75,18 @@ TEST_F(StoreCli, AttendeesListJsonHasTheContractKeys) {
 
 TEST_F(StoreCli, EraseRemovesThePersonAndKeepsCounts) {
     importSample();
-    auto erase = run({"erase", "ana@example.org"});
+    auto unasked = run({"erase", "ana@example.org"});
+    EXPECT_EQ(unasked.exitCode, 2);
+    EXPECT_NE(unasked.err.find("add --yes"), std::string::npos) << unasked.err;
+    EXPECT_EQ(jsonLines(run({"attendees", "list", "--json"}).out).size(), 2U) << "erased without asking";
+    auto erase = run({"erase", "ana@example.org", "--yes"});
     ASSERT_EQ(erase.exitCode, 0) << erase.err;
     auto list = jsonLines(run({"attendees", "list", "--json"}).out);
     ASSERT_EQ(list.size(), 1U);
     EXPECT_EQ(list[0]["last_name"], "Иванов");
     auto stats = nlohmann::json::parse(run({"stats", "--json"}).out);
     EXPECT_EQ(stats["erased"], 1);
-    auto missing = run({"erase", "nobody"});
+    auto missing = run({"erase", "nobody", "--yes"});
     EXPECT_EQ(missing.exitCode, 2);
     EXPECT_NE(missing.err.find("meetscan: error: no attendee nobody"), std::string::npos);
 }
@@ -112,10 +117,114 @@ TEST_F(StoreCli, ANonDatabaseFileIsBadInput) {
     EXPECT_NE(result.err.find("is not a MeetScan database"), std::string::npos) << result.err;
 }
 
+TEST_F(StoreCli, OnATerminalEraseAsksWithTheNameAndOnlyYesGoesAhead) {
+    importSample();
+    // `script` gives meetscan a terminal, as an organiser at a shell has; the answer is typed on it.
+    auto ask = [&](const std::string& answer) {
+        RunOptions typed;
+        typed.stdinText = answer + "\n";
+        return runProcess({"script", "-qec",
+                           std::string(MEETSCAN_BINARY) + " --db '" + m_db.string() + "' erase ana@example.org",
+                           "/dev/null"},
+                          typed);
+    };
+    auto declined = ask("n");
+    EXPECT_EQ(declined.exitCode, 1);
+    EXPECT_NE(declined.out.find("Erase Ana Silva ("), std::string::npos) << declined.out;
+    EXPECT_NE(declined.out.find("[y/N]"), std::string::npos) << declined.out;
+    EXPECT_NE(declined.out.find("nothing changed"), std::string::npos) << declined.out;
+    EXPECT_EQ(jsonLines(run({"attendees", "list", "--json"}).out).size(), 2U);
+
+    auto confirmed = ask("yes");
+    EXPECT_EQ(confirmed.exitCode, 0) << confirmed.out;
+    EXPECT_NE(confirmed.out.find("erased "), std::string::npos) << confirmed.out;
+    EXPECT_EQ(jsonLines(run({"attendees", "list", "--json"}).out).size(), 1U);
+}
+
+TEST_F(StoreCli, EveryCommandButInitRefusesADatabaseThatDoesNotExist) {
+    const auto typo = m_dir / "evnet.db";
+    const std::vector<std::vector<std::string>> commands{
+        {"stats"}, {"attendees", "list"}, {"exhibitors", "list"}, {"keys", "list"}, {"keys", "generate"},
+        {"import", "roster", m_dir.write("r.csv", "badge_code,consent_exhibitors\nA1,yes\n").string()},
+        {"export", "leads", "--exhibitor", "acme", "--format", "csv", "--out", (m_dir / "leads.csv").string()},
+        {"export", "packets", "--out", (m_dir / "packets").string()}, {"erase", "A1", "--yes"},
+        {"purge", "--before", "2020-01-01", "--yes"}, {"scan", "--source", "synthetic", "--seconds", "1"},
+        {"station", "list"}, {"merge", m_db.string()}};
+    for (const auto& command : commands) {
+        std::vector<std::string> args{"--db", typo.string()};
+        args.insert(args.end(), command.begin(), command.end());
+        const auto result = runMeetscan(args);
+        EXPECT_EQ(result.exitCode, 2) << command[0] << ": " << result.err;
+        EXPECT_EQ(result.err, "meetscan: error: no event database at " + typo.string() +
+                                  ": `meetscan init --event NAME` makes one at the office, `meetscan init --join "
+                                  "PACK` on a kiosk (or give --db PATH)\n")
+            << command[0];
+        EXPECT_FALSE(std::filesystem::exists(typo)) << command[0] << " made the database";
+    }
+    // A mistyped $MEETSCAN_DB is refused the same way.
+    const auto viaEnv = runMeetscan({"stats"}, envOf({{"MEETSCAN_DB", typo.string()}}));
+    EXPECT_EQ(viaEnv.exitCode, 2);
+    EXPECT_FALSE(std::filesystem::exists(typo));
+    // init without --event says what it needs.
+    const auto bareInit = run({"init", "--mode", "meet"});
+    EXPECT_EQ(bareInit.exitCode, 2);
+    EXPECT_NE(bareInit.err.find("--event NAME"), std::string::npos) << bareInit.err;
+    EXPECT_FALSE(std::filesystem::exists(m_db));
+}
+
+TEST_F(StoreCli, InitOnAnExistingEventChangesOnlyWhatItIsGiven) {
+    ASSERT_EQ(run({"init", "--event", "Harbour Summit", "--station", "Lounge"}).exitCode, 0);
+    auto toSummary = run({"init", "--mode", "summary"});
+    ASSERT_EQ(toSummary.exitCode, 0) << toSummary.err;
+    auto stats = nlohmann::json::parse(run({"stats", "--json"}).out);
+    EXPECT_EQ(stats["event"], "Harbour Summit");
+    EXPECT_EQ(stats["station"], "Lounge");
+    EXPECT_EQ(stats["mode"], "summary");
+    ASSERT_EQ(run({"init", "--station", "Hall B"}).exitCode, 0);
+    stats = nlohmann::json::parse(run({"stats", "--json"}).out);
+    EXPECT_EQ(stats["mode"], "summary");
+    EXPECT_EQ(stats["station"], "Hall B");
+    EXPECT_EQ(stats["event"], "Harbour Summit");
+}
+
 TEST_F(StoreCli, AnUnwritableLocationIsAWorldFailure) {
-    auto result = runMeetscan({"--db", "/proc/meetscan/event.db", "stats"});
+    auto result = runMeetscan({"--db", "/proc/meetscan/event.db", "init", "--event", "Nowhere"});
     EXPECT_EQ(result.exitCode, 1);
     EXPECT_EQ(result.err.rfind("meetscan: error: ", 0), 0U) << result.err;
+}
+
+// The top-level help reads as the week of an event: groups in that order, one line a command,
+// and examples; the testing aids are listed as such, not hidden.
+TEST_F(StoreCli, HelpListsTheCommandsInTheOrderOfAnEvent) {
+    const auto help = runMeetscan({"--help"});
+    ASSERT_EQ(help.exitCode, 0);
+    std::size_t at = 0;
+    for (const char* heading : {"Try it:", "Set up, at the office:", "Set up, on each kiosk:", "Run the event:",
+                                "After the event:", "Look inside:", "Examples:"}) {
+        const auto found = help.out.find(std::string("\n") + heading + "\n", at);
+        ASSERT_NE(found, std::string::npos) << heading << " missing or out of order:\n" << help.out;
+        at = found + 1;
+    }
+    const auto commands = help.out.substr(help.out.find("Try it:"), help.out.find("Examples:") - help.out.find("Try it:"));
+    std::istringstream lines(commands);
+    int listed = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.empty() || line.back() == ':')
+            continue;
+        EXPECT_EQ(line.rfind("  ", 0), 0U) << "not a command line: " << line;
+        EXPECT_NE(line[2], ' ') << "a command's text runs onto a second line: " << line;
+        EXPECT_LE(line.size(), 120U) << line;
+        ++listed;
+    }
+    EXPECT_EQ(listed, 23);
+    EXPECT_LT(help.out.find("  init "), help.out.find("  kiosk "));
+    EXPECT_LT(help.out.find("  kiosk "), help.out.find("  send "));
+
+    const auto kiosk = runMeetscan({"kiosk", "--help"});
+    const auto aids = kiosk.out.find("Testing aids:");
+    ASSERT_NE(aids, std::string::npos) << kiosk.out;
+    EXPECT_GT(kiosk.out.find("--script"), aids);
+    EXPECT_NE(kiosk.out.find("{\"screenshot\":\"NAME\"}"), std::string::npos) << kiosk.out;
 }
 
 TEST_F(StoreCli, UsageErrorsExitTwo) {

@@ -50,7 +50,7 @@ Probe probe(const std::filesystem::path& device) {
 
 } // namespace
 
-CheckResult checkCamera(const DoctorOptions& options) {
+CheckResult checkCamera(const DoctorOptions& options, const std::vector<std::string>& scanners) {
     CheckResult result{"camera", CheckResult::Level::Ok, "", ""};
     std::vector<std::filesystem::path> devices;
     if (!options.camera.empty()) {
@@ -62,10 +62,14 @@ CheckResult checkCamera(const DoctorOptions& options) {
                 devices.push_back(entry.path());
         std::sort(devices.begin(), devices.end());
     }
+    if (devices.empty() && !scanners.empty()) {
+        result.detail = fmt::format("not needed: no camera, and the USB scanner {} reads the badges", scanners.front());
+        return result;
+    }
     if (devices.empty()) {
         result.level = CheckResult::Level::Fail;
-        result.detail = fmt::format("no camera: no video device in {}", options.deviceDir.string());
-        result.fix = "plug in a USB camera (check `ls /dev/video*` and `dmesg`); a USB barcode scanner alone also works";
+        result.detail = fmt::format("no camera: no video device in {}, and no USB barcode scanner", options.deviceDir.string());
+        result.fix = "plug in a USB camera (check `ls /dev/video*` and `dmesg`) or a USB barcode scanner";
         return result;
     }
     std::vector<std::string> usable;
@@ -87,8 +91,10 @@ CheckResult checkCamera(const DoctorOptions& options) {
         result.detail = fmt::format("{}", fmt::join(usable, ", "));
         return result;
     }
-    result.level = CheckResult::Level::Fail;
-    result.detail = fmt::format("no usable camera: {}", fmt::join(problems, "; "));
+    // A scanner still reads the badges; the broken camera is worth a look, not a stop.
+    result.level = scanners.empty() ? CheckResult::Level::Fail : CheckResult::Level::Warn;
+    result.detail = fmt::format("no usable camera: {}{}", fmt::join(problems, "; "),
+                                scanners.empty() ? "" : fmt::format(" (the USB scanner {} reads the badges)", scanners.front()));
     result.fix = denied ? std::string("permission denied: ") + kUdevHint
                         : "connect a UVC (USB video class) camera, or pick another with `meetscan doctor --camera /dev/videoN`";
     return result;

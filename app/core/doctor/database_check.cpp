@@ -60,13 +60,25 @@ CheckResult checkAdminPin(SQLite::Database& db) {
     return result;
 }
 
+// This station's mode, from its own row; nullopt when the database has none yet.
+std::optional<Mode> stationMode(SQLite::Database& db) {
+    try {
+        const Station station = EventRepository(db).station();
+        if (station.id.empty())
+            return std::nullopt;
+        return station.mode;
+    } catch (const SQLite::Exception&) {
+        return std::nullopt; // an old schema: judged as a Summary station, which needs the most
+    }
+}
+
 CheckResult unusable(const char* name) {
     return {name, CheckResult::Level::Fail, "not checked: the database cannot be read", "fix the database first"};
 }
 
 } // namespace
 
-std::vector<CheckResult> checkDatabase(const DoctorOptions& options) {
+DatabaseChecks checkDatabase(const DoctorOptions& options) {
     CheckResult result{"database", CheckResult::Level::Ok, "", ""};
     const std::string path = options.database.string();
     std::error_code error;
@@ -74,7 +86,7 @@ std::vector<CheckResult> checkDatabase(const DoctorOptions& options) {
         result.level = CheckResult::Level::Fail;
         result.detail = fmt::format("no database at {}", path);
         result.fix = "`meetscan init --event NAME` creates it (or pass --db / set MEETSCAN_DB)";
-        return {result, unusable("keys"), unusable("admin_pin")};
+        return {{result, unusable("keys"), unusable("admin_pin")}, std::nullopt};
     }
     try {
         // Read-write but without create or migrate: the doctor looks, it does not change.
@@ -87,13 +99,13 @@ std::vector<CheckResult> checkDatabase(const DoctorOptions& options) {
             result.level = CheckResult::Level::Fail;
             result.detail = fmt::format("{} is damaged: {}", path, integrity);
             result.fix = "stop the kiosk, keep a copy, restore the last backup (or `sqlite3 DB .recover`), then merge it back";
-            return {result, unusable("keys"), unusable("admin_pin")};
+            return {{result, unusable("keys"), unusable("admin_pin")}, std::nullopt};
         }
         if (version > latestSchemaVersion()) {
             result.level = CheckResult::Level::Fail;
             result.detail = fmt::format("{} is at schema {}, newer than this meetscan ({})", path, version, latestSchemaVersion());
             result.fix = "install the newer MeetScan that wrote it";
-            return {result, unusable("keys"), unusable("admin_pin")};
+            return {{result, unusable("keys"), unusable("admin_pin")}, std::nullopt};
         }
         result.detail = fmt::format("{}: integrity ok, schema {}, journal {}", path, version, journal);
         if (version < latestSchemaVersion()) {
@@ -104,14 +116,14 @@ std::vector<CheckResult> checkDatabase(const DoctorOptions& options) {
             result.level = CheckResult::Level::Warn;
             result.fix = "not in WAL mode: open it once with meetscan (it sets WAL), and keep it on a local disk";
         }
-        return {result, checkKeys(db), checkAdminPin(db)};
+        return {{result, checkKeys(db), checkAdminPin(db)}, stationMode(db)};
     } catch (const SQLite::Exception& e) {
         result.level = CheckResult::Level::Fail;
         result.detail = fmt::format("{} cannot be read: {}", path, e.what());
         result.fix = e.getErrorCode() == SQLITE_NOTADB || e.getErrorCode() == SQLITE_CORRUPT
                          ? "this is not a MeetScan database (or it is damaged): restore the last backup or point --db at the right file"
                          : "check the file's owner and permissions (the kiosk user must be able to write it and its folder)";
-        return {result, unusable("keys"), unusable("admin_pin")};
+        return {{result, unusable("keys"), unusable("admin_pin")}, std::nullopt};
     }
 }
 

@@ -12,10 +12,13 @@ std::string_view toString(CheckResult::Level level) {
 }
 
 std::vector<CheckResult> runDoctor(const DoctorOptions& options) {
+    const auto scanners = findWedgeScanners(options);
+    auto database = checkDatabase(options);
     std::vector<CheckResult> results;
-    results.push_back(checkCamera(options));
-    results.push_back(checkPrinter());
-    for (auto& result : checkDatabase(options))
+    results.push_back(checkCamera(options, scanners));
+    results.push_back(checkScanner(scanners));
+    results.push_back(checkPrinter(database.mode));
+    for (auto& result : database.results)
         results.push_back(std::move(result));
     results.push_back(checkDisk(options));
     results.push_back(checkFonts());

@@ -28,8 +28,12 @@ bool needsHands(const std::string& reasons) {
 
 } // namespace
 
-CheckResult checkPrinter() {
+CheckResult checkPrinter(std::optional<Mode> mode) {
     CheckResult result{"printer", CheckResult::Level::Ok, "", ""};
+    if (mode && *mode != Mode::Summary) {
+        result.detail = fmt::format("not needed: a {} station prints nothing (Summary stations print)", toString(*mode));
+        return result;
+    }
     const std::string server = cupsServer();
     http_t* http = httpConnect2(server.c_str(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1, kConnectTimeoutMs, nullptr);
     if (http == nullptr) {

@@ -15,7 +15,7 @@ Expected<scanner::KeyPair> eventSigningKey(const KeyRepository& keys) {
     const auto secret = scanner::decodeBase64(stored->secretKey);
     if (!publicKey || !secret || secret->size() != 64)
         return Error::badInput(
-            "the stored signing key is damaged: run `meetscan keys generate` for a new one");
+            "the stored signing key is damaged: run `meetscan keys generate --replace` for a new one");
     scanner::KeyPair pair;
     pair.publicKey = *publicKey;
     std::copy(secret->begin(), secret->end(), pair.secretKey.begin());
@@ -23,7 +23,7 @@ Expected<scanner::KeyPair> eventSigningKey(const KeyRepository& keys) {
     // that no station trusting the public half accepts.
     if (!std::equal(pair.publicKey.bytes.begin(), pair.publicKey.bytes.end(), pair.secretKey.begin() + 32))
         return Error::badInput(
-            "the stored signing key pair does not match: run `meetscan keys generate` for a new one");
+            "the stored signing key pair does not match: run `meetscan keys generate --replace` for a new one");
     return pair;
 }
 

@@ -152,6 +152,7 @@ struct Job {
     PacketQrCache qrCache;
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
+    std::atomic<std::size_t> written{0};
     std::atomic<bool> failed{false};
     std::mutex errorMutex;
     std::optional<Error> error;
@@ -195,6 +196,7 @@ void work(Job& job, const std::filesystem::path& dbPath) {
                 }
                 job.rows[index] = IndexRow{summary.attendee, job.options.zip ? folder + ".zip" : folder,
                                            summary.people.size(), summary.booths.size()};
+                ++job.written;
             }
             ++job.done;
         }
@@ -214,7 +216,7 @@ void reportProgress(Job& job, std::size_t total) {
         const bool finished = done >= total || job.stopping();
         const std::size_t step = total == 0 ? 20 : done * 20 / total; // 5 % steps
         if (finished || step > lastStep || Clock::now() - lastTime >= std::chrono::seconds(1)) {
-            job.options.progress(done, total);
+            job.options.progress({done, total, job.written.load()});
             lastTime = Clock::now();
             lastStep = step;
         }

@@ -33,6 +33,14 @@
 
 namespace meetscan::core {
 
+// How far an export is: attendees examined of `total`, and the packets written for them (people
+// with nothing to show get none).
+struct PacketProgress {
+    std::size_t examined = 0;
+    std::size_t total = 0;
+    std::size_t written = 0;
+};
+
 struct PacketExportOptions {
     std::filesystem::path outDir;
     bool zip = false;
@@ -40,7 +48,7 @@ struct PacketExportOptions {
     unsigned threads = 0;               // 0: every core
     const std::atomic<bool>* stop = nullptr;
     // Called on the calling thread about once a second and at every 5 %.
-    std::function<void(std::size_t done, std::size_t total)> progress;
+    std::function<void(const PacketProgress&)> progress;
 };
 
 struct PacketExportResult {

@@ -151,6 +151,13 @@ std::optional<Error> rejectUnknownKeys(const toml::table& table,
     return std::nullopt;
 }
 
+bool isTomlFile(const std::string& file) {
+    std::string lowered = file;
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
+    return lowered.ends_with(".toml");
+}
+
 } // namespace
 
 std::string questionSlug(std::string_view text) {
@@ -337,12 +344,26 @@ Expected<std::vector<Exhibitor>> parseExhibitorsToml(std::string_view content, c
 }
 
 Expected<std::vector<Exhibitor>> parseExhibitors(std::string_view content, const std::string& file) {
-    std::string lowered = file;
-    std::transform(lowered.begin(), lowered.end(), lowered.begin(),
-                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
-    if (lowered.ends_with(".toml"))
+    if (isTomlFile(file))
         return parseExhibitorsToml(content, file);
     return parseExhibitorsCsv(content, file);
+}
+
+std::vector<std::string> exhibitorWarnings(const std::vector<Exhibitor>& exhibitors, const std::string& file) {
+    const bool toml = isTomlFile(file);
+    std::vector<std::string> warnings;
+    for (const Exhibitor& exhibitor : exhibitors)
+        for (const std::string& tag : exhibitor.tags) {
+            const auto separator = tag.find_first_of(";,");
+            if (separator == std::string::npos)
+                continue;
+            warnings.push_back(fmt::format("{}: exhibitor {}: the tag \"{}\" is one tag, because {}; if it was "
+                                           "meant as several, {}",
+                                           file, exhibitor.id, tag,
+                                           toml ? "tags are a TOML list" : "tags are separated by |",
+                                           toml ? "write tags = [\"a\", \"b\"]" : "write a|b"));
+        }
+    return warnings;
 }
 
 } // namespace meetscan::core

@@ -36,4 +36,9 @@ namespace meetscan::core {
 [[nodiscard]] Expected<std::vector<Exhibitor>> parseExhibitors(std::string_view content,
                                                                const std::string& file);
 
+// What parsed but looks like a slip: a tag holding ";" or "," was most likely meant as several
+// tags. One line each, "FILE: exhibitor ID: ...", naming the separator that works.
+[[nodiscard]] std::vector<std::string> exhibitorWarnings(const std::vector<Exhibitor>& exhibitors,
+                                                         const std::string& file);
+
 } // namespace meetscan::core

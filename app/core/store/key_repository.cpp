@@ -21,7 +21,9 @@ std::vector<TrustedKey> KeyRepository::all() const {
 }
 
 void KeyRepository::saveSigningKey(const StoredSigningKey& key) {
-    SQLite::Statement insert(m_db, "INSERT OR REPLACE INTO signing_key (public_key, secret_key, created_at) VALUES (?, ?, ?)");
+    // The newest key signs: a clock that stepped back must not leave the old key signing.
+    SQLite::Statement insert(m_db, "INSERT OR REPLACE INTO signing_key (public_key, secret_key, created_at) "
+                                   "VALUES (?, ?, MAX(?, (SELECT COALESCE(MAX(created_at), 0) + 1 FROM signing_key)))");
     insert.bind(1, key.publicKey);
     insert.bind(2, key.secretKey);
     insert.bind(3, nowMs());
