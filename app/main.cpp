@@ -17,6 +17,7 @@ constexpr const char* kExamples = R"(Examples:
   meetscan station add --name "Lounge 1" --mode meet --out lounge-1.pack
   meetscan --db kiosk.db init --join lounge-1.pack       on the kiosk, then: meetscan --db kiosk.db kiosk
   meetscan merge lounge-1.db && meetscan send packets --dry-run preview/
+  meetscan report --out report.pdf                       the event at a glance, in charts
 Each command's options and examples: meetscan COMMAND --help. Exit status: 0 done, 2 bad usage or
 input, 1 the world failed (disk, camera, printer, network).)";
 
@@ -41,6 +42,7 @@ constexpr std::pair<std::string_view, std::string_view> kGroups[] = {
     {"stats", "After the event"},
     {"export", "After the event"},
     {"send", "After the event"},
+    {"report", "After the event"},
     {"erase", "After the event"},
     {"purge", "After the event"},
     {"badge", "Look inside"},
@@ -82,6 +84,7 @@ int main(int argc, char** argv) {
     addStatsCommand(app, context);
     addExportCommands(app, context);
     addSendCommands(app, context);
+    addReportCommand(app, context);
     addEraseCommand(app, context);
     addPurgeCommand(app, context);
     addBadgeCommand(app, context);

@@ -44,6 +44,14 @@ core::Store& CliContext::createOrOpenStore() {
     return *m_store;
 }
 
+core::Store& CliContext::storeOrServer(const std::string& server) {
+    if (server.empty())
+        return store();
+    if (!m_download)
+        m_download = orThrow(core::DownloadedEvent::fetch(server, store().events().event().id, databasePath()));
+    return m_download->store();
+}
+
 core::Store& CliContext::officeStore(const char* action) {
     auto& opened = store();
     if (core::databaseRole(opened.database()) == core::DatabaseRole::Station)

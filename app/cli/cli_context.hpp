@@ -1,5 +1,6 @@
 #pragma once
 #include "core/store/store.hpp"
+#include "core/sync/event_download.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -54,8 +55,13 @@ public:
     // badges are the office's to change. On a station: bad input naming `action`.
     core::Store& officeStore(const char* action);
 
+    // `--server URL`: the whole event, downloaded from the central server into a throw-away
+    // database beside this one, which lives as long as the context; empty: this database.
+    core::Store& storeOrServer(const std::string& server);
+
 private:
     std::unique_ptr<core::Store> m_store;
+    std::unique_ptr<core::DownloadedEvent> m_download;
 };
 
 } // namespace meetscan::cli

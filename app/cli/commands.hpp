@@ -29,6 +29,7 @@ void addAdminCommand(CLI::App& app, CliContext& context);
 void addPrintCommands(CLI::App& app, CliContext& context);
 void addStationCommands(CLI::App& app, CliContext& context);
 void addSendCommands(CLI::App& app, CliContext& context);
+void addReportCommand(CLI::App& app, CliContext& context);
 
 // The admin PIN (admin_command.cpp), shared by `init --admin-pin` and `admin set-pin`: 4 to 12
 // digits, never the default; stored as a libsodium password hash. Throw CliError on a bad PIN.

@@ -7,7 +7,6 @@
 #include "core/export/lead_list_csv.hpp"
 #include "core/export/lead_list_xlsx.hpp"
 #include "core/export/packet_writer.hpp"
-#include "core/sync/event_download.hpp"
 
 #include <fmt/core.h>
 
@@ -18,16 +17,6 @@
 namespace meetscan::cli {
 
 namespace {
-
-// --server: the whole event, downloaded from the central server into a throw-away database that
-// `holder` keeps alive, instead of this station's database.
-core::Store& exportStore(CliContext& context, const std::string& server,
-                         std::unique_ptr<core::DownloadedEvent>& holder) {
-    if (server.empty())
-        return context.store();
-    holder = orThrow(core::DownloadedEvent::fetch(server, context.store().events().event().id, context.databasePath()));
-    return holder->store();
-}
 
 struct LeadOptions {
     std::string exhibitor;
@@ -54,8 +43,7 @@ void exportLeads(CliContext& context, const LeadOptions& options) {
         throw CliError::badInput(fmt::format("--preset: '{}' is not plain, salesforce or hubspot", options.preset));
     if (options.delimiter != "," && options.delimiter != ";")
         throw CliError::badInput(fmt::format("--delimiter: '{}' is not ',' or ';'", options.delimiter));
-    std::unique_ptr<core::DownloadedEvent> download;
-    auto& store = exportStore(context, options.server, download);
+    auto& store = context.storeOrServer(options.server);
     auto list = orThrow(core::collectLeadList(store, options.exhibitor));
     const auto table = core::leadTable(list, *preset, eventZone(store));
     const auto status = options.format == "xlsx" ? core::writeLeadListXlsx(table, options.out)
@@ -84,8 +72,7 @@ void exportPackets(CliContext& context, const PacketOptions& options) {
         fmt::print(stderr, "attendees examined: {}/{} ({}%), packets written: {}\n", at.examined, at.total,
                    at.total == 0 ? 100 : at.examined * 100 / at.total, at.written);
     };
-    std::unique_ptr<core::DownloadedEvent> download;
-    auto& store = exportStore(context, options.server, download);
+    auto& store = context.storeOrServer(options.server);
     if (options.attendees.empty())
         fmt::print(stderr, "packets: every attendee with at least one connection or booth visit\n");
     const InterruptScope interrupt;

@@ -216,7 +216,7 @@ TEST_F(StoreCli, HelpListsTheCommandsInTheOrderOfAnEvent) {
         EXPECT_LE(line.size(), 120U) << line;
         ++listed;
     }
-    EXPECT_EQ(listed, 23);
+    EXPECT_EQ(listed, 24);
     EXPECT_LT(help.out.find("  init "), help.out.find("  kiosk "));
     EXPECT_LT(help.out.find("  kiosk "), help.out.find("  send "));
 

@@ -1,5 +1,6 @@
 #include "core/export/badge_pdf.hpp"
 
+#include "core/pdf/pdf_bytes.hpp"
 #include "core/export/badge_qr.hpp"
 #include "meetscan/scanner/qr_matrix.hpp"
 
@@ -17,11 +18,6 @@ constexpr double kInk = 0.1;      // near-black text and code
 constexpr double kCutGrey = 0.72; // cut lines: visible to the cutter, not distracting on the badge
 constexpr double kCropMark = 6.0 * kPointsPerMm;
 constexpr double kCropGap = 1.5 * kPointsPerMm; // marks start this far from the badge block
-
-cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
 
 struct Rgb {
     double r = 0.12, g = 0.44, b = 0.92;
@@ -245,7 +241,7 @@ Expected<std::string> badgesPdf(const BadgeDocument& document) {
 
     std::string bytes;
     cairo_surface_t* surface =
-        cairo_pdf_surface_create_for_stream(appendBytes, &bytes, pageWidth, pageHeight);
+        cairo_pdf_surface_create_for_stream(appendPdfBytes, &bytes, pageWidth, pageHeight);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
                                    fmt::format("{} — badges", document.eventName).c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "MeetScan");

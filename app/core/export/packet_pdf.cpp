@@ -1,5 +1,6 @@
 #include "core/export/packet_pdf.hpp"
 
+#include "core/pdf/pdf_bytes.hpp"
 #include "core/domain/contact_fields.hpp"
 
 #include "core/export/badge_qr.hpp"
@@ -24,11 +25,6 @@ constexpr double kGap = 12.0;
 constexpr double kA4Width = 595.28, kA4Height = 841.89;
 constexpr double kLetterWidth = 612.0, kLetterHeight = 792.0;
 constexpr double kLogoWidth = 160.0, kLogoHeight = 56.0;
-
-cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
 
 // "2026-11-22 10:30" in the event's zone, which the page names once, under the title.
 std::string when(const TimeZone& zone, TimeMs at) { return formatLocal(at, zone, LocalFormat::Minute); }
@@ -204,7 +200,7 @@ Expected<std::string> packetPdf(const Packet& packet, PacketQrCache& qrCache) {
     const double width = letter ? kLetterWidth : kA4Width;
     const double height = letter ? kLetterHeight : kA4Height;
     std::string bytes;
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendBytes, &bytes, width, height);
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendPdfBytes, &bytes, width, height);
     const auto& attendee = packet.summary.attendee;
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
                                    fmt::format("{} — {}", packet.event.name, attendee.displayName()).c_str());

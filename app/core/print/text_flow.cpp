@@ -1,18 +1,11 @@
 #include "core/print/text_flow.hpp"
 
+#include "core/pdf/pdf_bytes.hpp"
+
 #include <cairo-pdf.h>
 #include <fmt/core.h>
 
 namespace meetscan::core {
-
-namespace {
-
-cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
-} // namespace
 
 FontPtr fontFrom(const char* spec) { return FontPtr(pango_font_description_from_string(spec)); }
 
@@ -67,7 +60,7 @@ Expected<FlowPage> flowPdf(double width, double height, double bottom, const std
         cairo_surface_destroy(measure);
     }
     std::string bytes;
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendBytes, &bytes, width, height);
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendPdfBytes, &bytes, width, height);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "MeetScan");
     cairo_t* cr = cairo_create(surface);

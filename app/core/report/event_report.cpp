@@ -1,0 +1,256 @@
+#include "core/report/event_report.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace meetscan::core {
+
+namespace {
+
+constexpr TimeMs kHourMs = 3600LL * 1000;
+constexpr TimeMs kDayMs = 24 * kHourMs;
+constexpr TimeMs kLongestHourlyMs = 7 * kDayMs; // beyond a week of scans, bars are days
+constexpr TimeMs kShortestSpanMs = 7 * kHourMs;
+
+// The start of the local hour (or day) holding `at`, as a UTC instant.
+TimeMs bucketStart(TimeMs at, const TimeZone& zone, bool daily) {
+    const TimeMs offset = static_cast<TimeMs>(zone.offsetSeconds(at)) * 1000;
+    const TimeMs size = daily ? kDayMs : kHourMs;
+    const TimeMs local = at + offset;
+    const TimeMs floored = local - (((local % size) + size) % size);
+    return floored - offset;
+}
+
+ReportTimeline timelineFor(TimeMs first, TimeMs last, const TimeZone& zone) {
+    // A short event, or a booth with one busy hour, still reads as time: at least eight bars.
+    last = std::max(last, first + kShortestSpanMs);
+    ReportTimeline timeline;
+    timeline.daily = last - first > kLongestHourlyMs;
+    const TimeMs step = timeline.daily ? kDayMs : kHourMs;
+    // Stepping local buckets by adding UTC time: a summer-time change makes one bucket an hour
+    // short or long, and bucketStart puts every scan in the right one all the same.
+    for (TimeMs at = bucketStart(first, zone, timeline.daily); at <= last;) {
+        timeline.starts.push_back(at);
+        const TimeMs next = bucketStart(at + step + kHourMs / 2, zone, timeline.daily);
+        at = next > at ? next : at + step;
+    }
+    return timeline;
+}
+
+// The bucket of `at`: the last start at or before it.
+std::size_t bucketOf(const ReportTimeline& timeline, TimeMs at) {
+    const auto after = std::upper_bound(timeline.starts.begin(), timeline.starts.end(), at);
+    return after == timeline.starts.begin() ? 0 : static_cast<std::size_t>(after - timeline.starts.begin() - 1);
+}
+
+std::pair<TimeMs, TimeMs> spanOf(SQLite::Database& db, const char* sql) {
+    SQLite::Statement query(db, sql);
+    if (!query.executeStep() || query.getColumn(0).isNull())
+        return {0, -1};
+    return {query.getColumn(0).getInt64(), query.getColumn(1).getInt64()};
+}
+
+void addRating(RatingCounts& counts, const std::string& rating, int count) {
+    if (rating == "hot")
+        counts.hot += count;
+    else if (rating == "warm")
+        counts.warm += count;
+    else if (rating == "cold")
+        counts.cold += count;
+    else
+        counts.unrated += count;
+}
+
+// Leads per exhibitor id, by rating.
+std::map<std::string, RatingCounts> leadsByExhibitor(SQLite::Database& db) {
+    std::map<std::string, RatingCounts> leads;
+    SQLite::Statement query(db, "SELECT exhibitor_id, rating, count(*) FROM lead GROUP BY exhibitor_id, rating");
+    while (query.executeStep())
+        addRating(leads[query.getColumn(0).getString()], query.getColumn(1).getString(), query.getColumn(2).getInt());
+    return leads;
+}
+
+double median(std::vector<int> values) {
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const std::size_t middle = values.size() / 2;
+    return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
+}
+
+// How many people made 0, 1, 2, 3-4, 5-9, 10-19 and 20 or more connections.
+std::vector<std::pair<std::string, int>> connectionBuckets(SQLite::Database& db, int people) {
+    static const std::vector<std::pair<int, std::string>> kBuckets{{0, "0"},     {1, "1"},     {2, "2"},  {3, "3-4"},
+                                                                   {5, "5-9"}, {10, "10-19"}, {20, "20+"}};
+    std::vector<std::pair<std::string, int>> counts;
+    for (const auto& [from, label] : kBuckets)
+        counts.emplace_back(label, 0);
+    SQLite::Statement query(db, "WITH pair AS (SELECT DISTINCT attendee_a AS a, attendee_b AS b FROM meeting) "
+                                "SELECT count(*) FROM (SELECT a AS person FROM pair UNION ALL SELECT b FROM pair) "
+                                "GROUP BY person");
+    int connected = 0;
+    while (query.executeStep()) {
+        const int made = query.getColumn(0).getInt();
+        std::size_t bucket = kBuckets.size() - 1;
+        while (bucket > 0 && made < kBuckets[bucket].first)
+            --bucket;
+        ++counts[bucket].second;
+        ++connected;
+    }
+    counts[0].second = std::max(0, people - connected);
+    return counts;
+}
+
+int outcomeCount(const std::map<std::string, int>& counts, Outcome outcome) {
+    const auto found = counts.find(std::string(toString(outcome)));
+    return found == counts.end() ? 0 : found->second;
+}
+
+} // namespace
+
+Expected<EventReport> collectEventReport(Store& store, TimeMs now) {
+    try {
+        auto& db = store.database();
+        const Event event = store.events().event();
+        EventReport report;
+        report.eventName = event.name;
+        report.zone = TimeZone::forSettingOrUtc(event.settings.timeZone);
+        report.generatedAt = now;
+        report.attendees = db.execAndGet("SELECT count(*) FROM attendee").getInt();
+        report.scans = store.scans().count();
+        report.connections = store.meetings().connectionCount();
+        report.meetings = store.meetings().meetingCount();
+        report.leads = store.leads().count();
+        report.stations = db.execAndGet("SELECT count(*) FROM station").getInt();
+
+        const auto [first, last] = spanOf(db, "SELECT min(at), max(at) FROM scan");
+        if (first <= last) {
+            report.timeline = timelineFor(first, last, report.zone);
+            std::map<std::string, std::size_t> stationIndex;
+            SQLite::Statement stations(db, "SELECT id, name, mode FROM station ORDER BY name, id");
+            while (stations.executeStep()) {
+                stationIndex[stations.getColumn(0).getString()] = report.activity.size();
+                report.activity.push_back({stations.getColumn(1).getString(), stations.getColumn(2).getString(),
+                                           std::vector<int>(report.timeline.starts.size(), 0)});
+            }
+            std::map<TimeMs, int> perHour;
+            SQLite::Statement scans(db, "SELECT station_id, at FROM scan");
+            while (scans.executeStep()) {
+                const TimeMs at = scans.getColumn(1).getInt64();
+                const auto station = stationIndex.find(scans.getColumn(0).getString());
+                if (station != stationIndex.end())
+                    ++report.activity[station->second].scans[bucketOf(report.timeline, at)];
+                ++perHour[bucketStart(at, report.zone, false)];
+            }
+            std::erase_if(report.activity, [](const StationActivity& station) {
+                return std::all_of(station.scans.begin(), station.scans.end(), [](int n) { return n == 0; });
+            });
+            for (const auto& [start, scanCount] : perHour)
+                report.busiestHours.push_back({start, scanCount});
+            std::stable_sort(report.busiestHours.begin(), report.busiestHours.end(),
+                             [](const BusyHour& a, const BusyHour& b) { return a.scans > b.scans; });
+            if (report.busiestHours.size() > 5)
+                report.busiestHours.resize(5);
+        }
+
+        const auto leads = leadsByExhibitor(db);
+        for (const Exhibitor& exhibitor : store.exhibitors().all()) {
+            const auto found = leads.find(exhibitor.id);
+            report.exhibitorLeads.push_back(
+                {exhibitor.name, exhibitor.booth, found == leads.end() ? RatingCounts{} : found->second});
+        }
+        report.exhibitors = static_cast<int>(report.exhibitorLeads.size());
+        std::stable_sort(report.exhibitorLeads.begin(), report.exhibitorLeads.end(),
+                         [](const ExhibitorLeads& a, const ExhibitorLeads& b) { return a.leads.total() > b.leads.total(); });
+        report.connectionsPerAttendee = connectionBuckets(db, report.attendees);
+
+        const auto outcomes = store.scans().countsByOutcome();
+        report.consentRefusals = outcomeCount(outcomes, Outcome::NoConsent);
+        report.unknownBadges = outcomeCount(outcomes, Outcome::UnknownBadge);
+        report.badSignatures = outcomeCount(outcomes, Outcome::BadSignature);
+        report.notBadges = outcomeCount(outcomes, Outcome::Malformed);
+        return report;
+    } catch (const SQLite::Exception& e) {
+        return Error::world(fmt::format("cannot read the event's figures: {}", e.what()));
+    }
+}
+
+Expected<ExhibitorReport> collectExhibitorReport(Store& store, const std::string& exhibitorId, TimeMs now) {
+    const auto exhibitor = store.exhibitors().byId(exhibitorId);
+    if (!exhibitor)
+        return Error::badInput(fmt::format("no exhibitor {} (see `meetscan exhibitors list`)", exhibitorId));
+    try {
+        auto& db = store.database();
+        const Event event = store.events().event();
+        ExhibitorReport report;
+        report.eventName = event.name;
+        report.exhibitorName = exhibitor->name;
+        report.booth = exhibitor->booth;
+        report.zone = TimeZone::forSettingOrUtc(event.settings.timeZone);
+        report.generatedAt = now;
+
+        const auto leadsOf = leadsByExhibitor(db);
+        std::vector<int> totals;
+        for (const Exhibitor& other : store.exhibitors().all()) {
+            const auto found = leadsOf.find(other.id);
+            totals.push_back(found == leadsOf.end() ? 0 : found->second.total());
+        }
+        report.booths = static_cast<int>(totals.size());
+        report.medianBoothLeads = median(totals);
+
+        const std::vector<Lead> leads = store.leads().forExhibitor(exhibitorId);
+        std::map<std::string, int> tagCounts;
+        std::map<std::string, std::map<std::string, int>> chosen;
+        std::map<std::string, int> freeText;
+        for (const Lead& lead : leads) {
+            addRating(report.leads, lead.rating, 1);
+            for (const auto& tag : lead.tags)
+                ++tagCounts[tag];
+            for (const auto& [question, answer] : lead.answers)
+                if (!answer.empty()) {
+                    ++chosen[question][answer];
+                    ++freeText[question];
+                }
+        }
+        report.rank = 1 + static_cast<int>(std::count_if(totals.begin(), totals.end(),
+                                                         [&](int total) { return total > report.leads.total(); }));
+        for (const auto& [tag, count] : tagCounts)
+            report.tags.emplace_back(tag, count);
+        std::stable_sort(report.tags.begin(), report.tags.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        // Only the organiser's options are counted by name: a free-text answer may name a person.
+        for (const Question& question : exhibitor->questions) {
+            AnswerCounts counts{question.text, {}, 0};
+            if (question.options.empty()) {
+                counts.freeTextAnswers = freeText[question.id];
+            } else {
+                for (const auto& option : question.options)
+                    counts.options.emplace_back(option, chosen[question.id][option]);
+            }
+            report.answers.push_back(std::move(counts));
+        }
+
+        if (!leads.empty()) {
+            // Over the whole event's hours, so the booth sees when its visitors came in the day.
+            const auto [firstLead, lastLead] = std::minmax_element(
+                leads.begin(), leads.end(), [](const Lead& a, const Lead& b) { return a.firstScanAt < b.firstScanAt; });
+            TimeMs first = firstLead->firstScanAt, last = lastLead->firstScanAt;
+            if (const auto [firstScan, lastScan] = spanOf(db, "SELECT min(at), max(at) FROM scan"); firstScan <= lastScan) {
+                first = std::min(first, firstScan);
+                last = std::max(last, lastScan);
+            }
+            report.timeline = timelineFor(first, last, report.zone);
+            report.leadsOverTime.assign(report.timeline.starts.size(), 0);
+            for (const Lead& lead : leads)
+                ++report.leadsOverTime[bucketOf(report.timeline, lead.firstScanAt)];
+        }
+        return report;
+    } catch (const SQLite::Exception& e) {
+        return Error::world(fmt::format("cannot read the exhibitor's figures: {}", e.what()));
+    }
+}
+
+} // namespace meetscan::core
