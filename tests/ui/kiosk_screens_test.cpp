@@ -364,9 +364,13 @@ TEST_F(KioskScreens, SummaryAndAdminScreens) {
 
     Shot admin = loadShot(dir, "admin");
     EXPECT_EQ(admin.screen, "admin");
-    for (const char* label : {"Mode", "Camera", "Live counts", "Scans per hour", "Scans per outcome", "Quit kiosk"})
+    for (const char* label : {"Mode", "Camera", "Live counts", "Scans per hour", "Turned away", "Quit kiosk"})
         EXPECT_TRUE(admin.says(label)) << label;
-    EXPECT_TRUE(admin.says("Connected")) << "outcome chart should list the Meet outcomes";
+    // The station's charts are those of `meetscan report`: a Summary station makes no connections
+    // or leads, so it charts what it turned away.
+    EXPECT_TRUE(admin.says("Unknown badge"));
+    EXPECT_FALSE(admin.says("Connections per attendee"));
+    EXPECT_FALSE(admin.says("Leads by rating"));
     EXPECT_FALSE(std::filesystem::exists(dir / "should_not_exist.png")) << "Quit did not stop the kiosk";
 }
 
@@ -391,6 +395,7 @@ TEST_F(KioskScreens, AdminChoosesTheBoothsExhibitor) {
     EXPECT_EQ(before.screen, "admin");
     EXPECT_TRUE(before.says("None chosen"));
     EXPECT_TRUE(before.boxes.contains("Choose exhibitor"));
+    EXPECT_TRUE(before.says("Connections per attendee")) << "a Meet station charts its connections";
 
     // Booth mode without an exhibitor asks for one first.
     Shot picker = loadShot(dir, "picker");
@@ -408,6 +413,8 @@ TEST_F(KioskScreens, AdminChoosesTheBoothsExhibitor) {
     EXPECT_EQ(after.screen, "admin");
     EXPECT_TRUE(after.says(exhibitor.name));
     EXPECT_TRUE(after.boxes.contains("Change exhibitor"));
+    EXPECT_TRUE(after.says("Leads by rating")) << "a booth charts its leads";
+    EXPECT_FALSE(after.says("Connections per attendee"));
 
     Shot idle = loadShot(dir, "booth_idle");
     EXPECT_EQ(idle.screen, "idle");

@@ -81,16 +81,20 @@ double median(std::vector<int> values) {
     return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
 }
 
-// How many people made 0, 1, 2, 3-4, 5-9, 10-19 and 20 or more connections.
-std::vector<std::pair<std::string, int>> connectionBuckets(SQLite::Database& db, int people) {
+// How many people made 0, 1, 2, 3-4, 5-9, 10-19 and 20 or more connections (at `stationId`
+// only, when it is given).
+std::vector<std::pair<std::string, int>> connectionBuckets(SQLite::Database& db, int people,
+                                                           const std::string& stationId = "") {
     static const std::vector<std::pair<int, std::string>> kBuckets{{0, "0"},     {1, "1"},     {2, "2"},  {3, "3-4"},
                                                                    {5, "5-9"}, {10, "10-19"}, {20, "20+"}};
     std::vector<std::pair<std::string, int>> counts;
     for (const auto& [from, label] : kBuckets)
         counts.emplace_back(label, 0);
-    SQLite::Statement query(db, "WITH pair AS (SELECT DISTINCT attendee_a AS a, attendee_b AS b FROM meeting) "
+    SQLite::Statement query(db, "WITH pair AS (SELECT DISTINCT attendee_a AS a, attendee_b AS b FROM meeting "
+                                "WHERE ?1 = '' OR station_id = ?1) "
                                 "SELECT count(*) FROM (SELECT a AS person FROM pair UNION ALL SELECT b FROM pair) "
                                 "GROUP BY person");
+    query.bind(1, stationId);
     int connected = 0;
     while (query.executeStep()) {
         const int made = query.getColumn(0).getInt();
@@ -175,6 +179,51 @@ Expected<EventReport> collectEventReport(Store& store, TimeMs now) {
         return report;
     } catch (const SQLite::Exception& e) {
         return Error::world(fmt::format("cannot read the event's figures: {}", e.what()));
+    }
+}
+
+Expected<StationReport> collectStationReport(Store& store, const Station& station, TimeMs now) {
+    constexpr int kHours = 12;
+    try {
+        auto& db = store.database();
+        const TimeZone zone = TimeZone::forSettingOrUtc(store.events().event().settings.timeZone);
+        StationReport report;
+        report.timeline = timelineFor(now - (kHours - 1) * kHourMs, now, zone);
+        report.scans.assign(report.timeline.starts.size(), 0);
+        for (const TimeMs start : report.timeline.starts)
+            report.hourLabels.push_back(fmt::format("{:02}", toLocal(start, zone).hour));
+        report.zoneLabel = zone.label();
+        SQLite::Statement scans(db, "SELECT at, outcome FROM scan WHERE station_id = ? AND at >= ?");
+        scans.bind(1, station.id);
+        scans.bind(2, report.timeline.starts.front());
+        while (scans.executeStep()) {
+            const TimeMs at = scans.getColumn(0).getInt64();
+            if (at <= now + kHourMs)
+                ++report.scans[bucketOf(report.timeline, at)];
+        }
+        SQLite::Statement outcomes(db, "SELECT outcome, count(*) FROM scan WHERE station_id = ? GROUP BY outcome");
+        outcomes.bind(1, station.id);
+        std::map<std::string, int> counts;
+        while (outcomes.executeStep())
+            counts[outcomes.getColumn(0).getString()] = outcomes.getColumn(1).getInt();
+        report.consentRefusals = outcomeCount(counts, Outcome::NoConsent);
+        report.unknownBadges = outcomeCount(counts, Outcome::UnknownBadge);
+        report.badSignatures = outcomeCount(counts, Outcome::BadSignature);
+        report.notBadges = outcomeCount(counts, Outcome::Malformed);
+        if (!station.exhibitorId.empty()) {
+            SQLite::Statement leads(db, "SELECT rating, count(*) FROM lead WHERE station_id = ? AND exhibitor_id = ? "
+                                        "GROUP BY rating");
+            leads.bind(1, station.id);
+            leads.bind(2, station.exhibitorId);
+            while (leads.executeStep())
+                addRating(report.leads, leads.getColumn(0).getString(), leads.getColumn(1).getInt());
+        }
+        report.connectionsPerAttendee = connectionBuckets(db, 0, station.id);
+        // "0" would count everyone who met nobody here: the whole roster, not this station.
+        report.connectionsPerAttendee.erase(report.connectionsPerAttendee.begin());
+        return report;
+    } catch (const SQLite::Exception& e) {
+        return Error::world(fmt::format("cannot read the station's figures: {}", e.what()));
     }
 }
 

@@ -75,7 +75,19 @@ struct ExhibitorReport {
     std::vector<AnswerCounts> answers;
 };
 
+// What the admin panel charts for its own station: the same figures, for the hours of the day.
+struct StationReport {
+    ReportTimeline timeline; // the last twelve local hours, up to now
+    std::vector<int> scans;  // this station's, one per timeline bucket
+    std::vector<std::string> hourLabels; // "09", "10": each bucket's local hour
+    std::string zoneLabel;
+    RatingCounts leads;      // Booth: the leads of this station's exhibitor, taken here
+    std::vector<std::pair<std::string, int>> connectionsPerAttendee; // Meet: made here, "1" upward
+    int consentRefusals = 0, unknownBadges = 0, badSignatures = 0, notBadges = 0;
+};
+
 [[nodiscard]] Expected<EventReport> collectEventReport(Store& store, TimeMs now);
+[[nodiscard]] Expected<StationReport> collectStationReport(Store& store, const Station& station, TimeMs now);
 // BadInput when there is no such exhibitor.
 [[nodiscard]] Expected<ExhibitorReport> collectExhibitorReport(Store& store, const std::string& exhibitorId,
                                                                TimeMs now);

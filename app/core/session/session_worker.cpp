@@ -79,10 +79,16 @@ void SessionWorker::Impl::execute(Command& command) {
 void SessionWorker::Impl::publish(bool refreshStats) {
     EventStats stats;
     std::vector<Exhibitor> exhibitors;
+    StationReport report;
     if (refreshStats) {
         try {
-            stats = collectStats(*store, nowMs());
+            const TimeMs now = nowMs();
+            stats = collectStats(*store, now);
             exhibitors = store->exhibitors().all();
+            auto collected = collectStationReport(*store, session->station(), now);
+            refreshStats = collected.ok();
+            if (collected)
+                report = std::move(collected).value();
         } catch (const SQLite::Exception&) {
             refreshStats = false; // keep the last figures; a write error is reported elsewhere
         }
@@ -98,6 +104,7 @@ void SessionWorker::Impl::publish(bool refreshStats) {
     if (refreshStats) {
         snapshot.stats = std::move(stats);
         snapshot.exhibitors = std::move(exhibitors);
+        snapshot.report = std::move(report);
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include "core/session/admin_lock.hpp"
 #include "core/session/scan_session.hpp"
+#include "core/report/event_report.hpp"
 #include "core/store/stats.hpp"
 
 #include <filesystem>
@@ -22,6 +23,7 @@ struct SessionSnapshot {
     std::optional<PendingPair> pending; // Meet
     std::optional<PersonCard> staff;    // Booth
     EventStats stats;                   // refreshed every few seconds
+    StationReport report;               // this station's charts, refreshed with the stats
     std::string storeError;             // the last write failure, empty when writes work
     bool diskFull = false;              // ... and it was the disk (or file-size limit) being full
     int queued = 0;                     // scans waiting to be written

@@ -90,67 +90,6 @@ void drawAdminPin(ScreenContext& context) {
 
 namespace {
 
-void sectionTitle(Painter& paint, ImVec2 at, const std::string& title) {
-    paint.text(at, title, paint.theme().bodySize - 4.0F, paint.theme().textMuted, Align::Left, true);
-}
-
-// Scans per outcome as horizontal bars, drawn straight on the draw list: one column while they
-// fit above `bottom` (the admin panel's button row), two when there are many outcomes.
-void drawOutcomeChart(Painter& paint, const std::map<std::string, int>& counts, ImVec2 min, float width, float bottom) {
-    const Theme& theme = paint.theme();
-    constexpr float kPitch = 38.0F;
-    const int rowsThatFit = std::max(1, static_cast<int>((bottom - min.y) / kPitch));
-    const int columns = static_cast<int>(counts.size()) > rowsThatFit ? 2 : 1;
-    const float columnWidth = (width - (columns - 1) * 30.0F) / static_cast<float>(columns);
-    const float labelWidth = columns == 1 ? 300.0F : 230.0F;
-    int most = 1;
-    for (const auto& [outcome, count] : counts)
-        most = std::max(most, count);
-    int index = 0;
-    for (const auto& [outcome, count] : counts) {
-        const int column = index / rowsThatFit;
-        if (column >= columns)
-            break; // more outcomes than room even in two columns (never with the outcomes there are)
-        const float x = min.x + static_cast<float>(column) * (columnWidth + 30.0F);
-        const float y = min.y + static_cast<float>(index % rowsThatFit) * kPitch;
-        ++index;
-        std::string label = outcome; // "already_connected" -> "Already connected"
-        std::replace(label.begin(), label.end(), '_', ' ');
-        if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
-            label[0] = static_cast<char>(label[0] - 'a' + 'A');
-        paint.text(ImVec2(x, y), label, theme.smallSize - 6.0F, theme.text);
-        const float barLeft = x + labelWidth;
-        const float barWidth = (columnWidth - labelWidth - 70.0F) * static_cast<float>(count) / static_cast<float>(most);
-        paint.drawList().AddRectFilled(ImVec2(barLeft, y + 4.0F), ImVec2(barLeft + std::max(4.0F, barWidth), y + 28.0F),
-                                       theme.accent, 6.0F);
-        paint.text(ImVec2(barLeft + barWidth + 12.0F, y), std::to_string(count), theme.smallSize - 6.0F, theme.textMuted);
-    }
-}
-
-// Scans per hour (the last 24) as columns.
-void drawHourChart(Painter& paint, const std::map<std::string, int>& counts, ImVec2 min, ImVec2 size) {
-    const Theme& theme = paint.theme();
-    paint.card(min, ImVec2(min.x + size.x, min.y + size.y), theme.cardRaised, 16.0F);
-    if (counts.empty()) {
-        paint.text(ImVec2(min.x + size.x / 2.0F, min.y + size.y / 2.0F - 16.0F), "No scans yet", theme.smallSize - 4.0F,
-                   theme.textMuted, Align::Centre);
-        return;
-    }
-    int most = 1;
-    for (const auto& [hour, count] : counts)
-        most = std::max(most, count);
-    const float column = (size.x - 32.0F) / static_cast<float>(std::max<std::size_t>(counts.size(), 6));
-    float x = min.x + 16.0F;
-    for (const auto& [hour, count] : counts) {
-        float height = (size.y - 70.0F) * static_cast<float>(count) / static_cast<float>(most);
-        paint.drawList().AddRectFilled(ImVec2(x + 6.0F, min.y + size.y - 44.0F - height), ImVec2(x + column - 6.0F, min.y + size.y - 44.0F),
-                                       theme.accent, 4.0F);
-        std::string label = hour.size() >= 13 ? hour.substr(11, 2) + "h" : hour;
-        paint.text(ImVec2(x + column / 2.0F, min.y + size.y - 38.0F), label, 20.0F, theme.textMuted, Align::Centre);
-        x += column;
-    }
-}
-
 std::string exhibitorLine(const core::Exhibitor& exhibitor) {
     return exhibitor.booth.empty() ? exhibitor.name : exhibitor.name + " · Booth " + exhibitor.booth;
 }
@@ -237,7 +176,7 @@ void drawAdmin(ScreenContext& context) {
     top += 96.0F;
 
     // Mode.
-    sectionTitle(paint, ImVec2(leftX, top), "Mode");
+    drawSectionTitle(paint, ImVec2(leftX, top), "Mode");
     float y = top + 50.0F;
     const core::Mode modes[3] = {core::Mode::Meet, core::Mode::Booth, core::Mode::Summary};
     for (int i = 0; i < 3; ++i) {
@@ -259,7 +198,7 @@ void drawAdmin(ScreenContext& context) {
         }
     }
     y += 130.0F;
-    sectionTitle(paint, ImVec2(leftX, y), "Station name");
+    drawSectionTitle(paint, ImVec2(leftX, y), "Station name");
     y += 50.0F;
     ImGui::SetCursorScreenPos(ImVec2(leftX, y));
     ImGui::SetNextItemWidth(520.0F);
@@ -273,7 +212,7 @@ void drawAdmin(ScreenContext& context) {
         context.commands.station = station;
     }
     y += ImGui::GetFrameHeight() + 40.0F;
-    sectionTitle(paint, ImVec2(leftX, y), "Exhibitor (Booth mode)");
+    drawSectionTitle(paint, ImVec2(leftX, y), "Exhibitor (Booth mode)");
     y += 50.0F;
     {
         ButtonStyle choose;
@@ -313,7 +252,7 @@ void drawAdmin(ScreenContext& context) {
     y += 100.0F;
 
     // Camera.
-    sectionTitle(paint, ImVec2(leftX, y), "Camera");
+    drawSectionTitle(paint, ImVec2(leftX, y), "Camera");
     y += 50.0F;
     std::string status = std::string(scanner::toString(context.preview.status)) + " — " + context.state.sourceSpec;
     if (!context.preview.problem.empty())
@@ -339,7 +278,7 @@ void drawAdmin(ScreenContext& context) {
     const float rightX = context.size.x / 2.0F + 40.0F;
     const float rightWidth = context.size.x - theme.margin - rightX;
     float ry = top;
-    sectionTitle(paint, ImVec2(rightX, ry), "Live counts");
+    drawSectionTitle(paint, ImVec2(rightX, ry), "Live counts");
     ry += 56.0F;
     const auto& stats = snapshot.stats;
     const std::pair<const char*, int> figures[4] = {
@@ -352,13 +291,7 @@ void drawAdmin(ScreenContext& context) {
         paint.text(ImVec2(at.x + tile / 2.0F, at.y + 86.0F), figures[i].first, theme.smallSize - 6.0F, theme.textMuted, Align::Centre);
     }
     ry += 160.0F;
-    sectionTitle(paint, ImVec2(rightX, ry), "Scans per hour");
-    ry += 50.0F;
-    drawHourChart(paint, stats.scansByHour, ImVec2(rightX, ry), ImVec2(rightWidth, 150.0F));
-    ry += 175.0F;
-    sectionTitle(paint, ImVec2(rightX, ry), "Scans per outcome");
-    ry += 50.0F;
-    drawOutcomeChart(paint, stats.scansByOutcome, ImVec2(rightX, ry), rightWidth, context.size.y - 150.0F);
+    drawStationCharts(context, ImVec2(rightX, ry), rightWidth, context.size.y - 150.0F);
 
     // The printer button, when this kiosk prints, takes the first part of the sync strip's row.
     const float syncX = context.print != nullptr ? leftX + 1100.0F : leftX + 670.0F;

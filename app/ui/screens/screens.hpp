@@ -90,4 +90,11 @@ const char* drawOverlays(ScreenContext& context);
 
 [[nodiscard]] const char* modeLabel(core::Mode mode);
 
+// A heading over a part of the admin panel.
+void drawSectionTitle(Painter& paint, ImVec2 at, const std::string& title);
+// The admin panel's charts of this station (admin_charts.cpp): scans per hour, then what the
+// station's mode makes (leads by rating, connections per attendee) beside the badges turned
+// away, between `min.y` and `bottom`.
+void drawStationCharts(ScreenContext& context, ImVec2 min, float width, float bottom);
+
 } // namespace meetscan::ui
