@@ -2,7 +2,6 @@
 #include "cli/commands.hpp"
 
 #include "core/export/atomic_file.hpp"
-#include "core/export/badge_layout.hpp"
 #include "core/report/report_pdf.hpp"
 
 #include <fmt/core.h>
@@ -19,8 +18,7 @@ struct ReportOptions {
 
 void writeReport(CliContext& context, const ReportOptions& options) {
     auto& store = context.storeOrServer(options.server);
-    const auto sheet = core::findSheetPaper(store.events().event().settings.paper).value_or(core::kA4Sheet);
-    const core::ReportPaper paper{sheet.width, sheet.height};
+    const core::ReportPaper paper = core::reportPaperFor(store.events().event().settings.paper);
     const core::TimeMs now = core::nowMs();
     std::string pdf;
     std::string what;

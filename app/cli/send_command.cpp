@@ -31,6 +31,7 @@ struct SendArgs {
     std::string rate;
     std::string templateFile;
     std::string preset = "plain";
+    bool attachReport = false;
     unsigned threads = 0;
 };
 
@@ -97,6 +98,7 @@ core::SendOptions sendOptions(const SendArgs& args) {
     if (!preset)
         throw CliError::badInput(fmt::format("--preset: '{}' is not plain, salesforce or hubspot", args.preset));
     options.preset = *preset;
+    options.attachReport = args.attachReport;
     return options;
 }
 
@@ -221,6 +223,8 @@ void addSendLeads(CLI::App& send, CliContext& context) {
     addCommonOptions(*command, *args);
     command->add_option("--exhibitor", args->only, "Only this exhibitor (id; repeatable)");
     command->add_option("--preset", args->preset, "Columns: plain | salesforce | hubspot (default plain)");
+    command->add_flag("--attach-report", args->attachReport,
+                      "Also attach report.pdf: the exhibitor's page of `meetscan report --exhibitor` (counts only)");
     command->footer("An exhibitor gets its list again only when leads arrived that no sent list carried. Template "
                     "placeholders: {event} {exhibitor} {booth} {leads} {new_leads} {new_lead_list}.");
     command->callback([&context, args] { runSend(context, *args, "lead lists", core::sendLeads); });

@@ -376,10 +376,17 @@ TEST_F(SendCli, EachExhibitorGetsItsLeadsAndLaterOnlyNews) {
         ASSERT_TRUE(store.ok());
         (*store)->leads().touch("acme", people.loner, people.staff, (*store)->events().station().id, core::nowMs());
     }
-    auto news = send({"leads", "--smtp", server.url(), "--from", kFrom});
+    auto news = send({"leads", "--smtp", server.url(), "--from", kFrom, "--attach-report"});
     ASSERT_EQ(news.exitCode, 0) << news.err;
     ASSERT_EQ(server.messages().size(), 2U);
     auto second = readMail(server.messages()[1], dir / "second");
+    // --attach-report: the sponsor's page rides along, and names nobody.
+    ASSERT_EQ(second["attachments"].size(), 3U) << second.dump();
+    const auto report = dir / "second" / "report.pdf";
+    EXPECT_EQ(runProcess({"qpdf", "--check", report.string()}).exitCode, 0);
+    const auto page = runProcess({"pdftotext", report.string(), "-"}).out;
+    EXPECT_NE(page.find("Your leads at Open Source Summit"), std::string::npos) << page;
+    EXPECT_EQ(page.find("Lone Wolf"), std::string::npos) << page;
     EXPECT_EQ(second["subject"], "Your leads from Open Source Summit: 1 new");
     const auto text = second["text"].get<std::string>();
     EXPECT_NE(text.find("New since the last list (1)\n- Lone Wolf, Solo"), std::string::npos) << text;

@@ -84,6 +84,8 @@ Expected<MailMessage> leadsMail(const LeadsMailInput& input, const MailTemplate&
     message.attachments.push_back(
         {"leads.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", std::move(workbook).value()});
     message.attachments.push_back({"leads.csv", "text/csv", leadListCsv(table, ',')});
+    if (input.reportPdf != nullptr)
+        message.attachments.push_back({"report.pdf", "application/pdf", *input.reportPdf});
     return message;
 }
 

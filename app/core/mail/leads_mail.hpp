@@ -1,6 +1,6 @@
 #pragma once
 // An exhibitor's lead list by e-mail, to its contact addresses: leads.xlsx and leads.csv
-// attached (the same files as `export leads`), and in the body, which leads are new since the
+// attached (the same files as `export leads`), and report.pdf when asked for, and in the body, which leads are new since the
 // last list that was sent.
 #include "core/export/lead_columns.hpp"
 #include "core/export/lead_list.hpp"
@@ -23,6 +23,7 @@ struct LeadsMailInput {
     bool sentBefore = false;                     // an earlier list reached the exhibitor
     LeadPreset preset = LeadPreset::Plain;
     std::filesystem::path scratch; // a private folder for the workbook on its way into the message
+    const std::string* reportPdf = nullptr; // attached as report.pdf when given
 };
 
 [[nodiscard]] Expected<MailMessage> leadsMail(const LeadsMailInput& input, const MailTemplate& words,

@@ -5,12 +5,14 @@
 #include "core/export/latin_fold.hpp"
 #include "core/export/packet_writer.hpp"
 #include "core/mail/leads_mail.hpp"
+#include "core/report/report_pdf.hpp"
 #include "core/store/private_scratch.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace meetscan::core {
@@ -134,6 +136,7 @@ struct LeadsJob {
     LeadList list;
     std::set<std::string> newIds;
     bool sentBefore = false;
+    std::optional<std::string> reportPdf; // --attach-report
 };
 
 class LeadsWorker final : public MailWorker {
@@ -145,8 +148,9 @@ public:
 
     Expected<std::string> compose(std::size_t index) override {
         const auto& job = m_jobs[index];
-        auto message = leadsMail({m_event, job.list, job.newIds, job.sentBefore, m_preset, m_scratch}, m_words,
-                                 m_sender);
+        auto message = leadsMail({m_event, job.list, job.newIds, job.sentBefore, m_preset, m_scratch,
+                                  job.reportPdf ? &*job.reportPdf : nullptr},
+                                 m_words, m_sender);
         if (!message)
             return message.error();
         return renderMail(*message);
@@ -307,7 +311,7 @@ Expected<SendReport> leadsRun(Store& store, const SendOptions& options) {
         for (const auto& entry : history)
             if (entry.state == MailState::Sent)
                 carried.insert(entry.contents.begin(), entry.contents.end());
-        LeadsJob leads{std::move(*list), {}, !carried.empty()};
+        LeadsJob leads{std::move(*list), {}, !carried.empty(), std::nullopt};
         std::vector<std::string> contents;
         for (const auto& row : leads.list.rows) {
             contents.push_back(row.attendee.id);
@@ -331,6 +335,15 @@ Expected<SendReport> leadsRun(Store& store, const SendOptions& options) {
             if (!id)
                 return id.error();
             job.outboxId = *id;
+        }
+        if (options.attachReport) {
+            auto figures = collectExhibitorReport(store, exhibitor.id, nowMs());
+            if (!figures)
+                return figures.error();
+            auto page = exhibitorReportPdf(*figures, reportPaperFor(store.events().event().settings.paper));
+            if (!page)
+                return page.error();
+            leads.reportPdf = std::move(page).value();
         }
         jobs.push_back(std::move(job));
         leadJobs.push_back(std::move(leads));

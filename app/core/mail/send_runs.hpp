@@ -26,6 +26,7 @@ struct SendOptions {
     std::vector<std::string> only; // attendees (id, code or e-mail) or exhibitor ids; empty: all due
     bool resend = false;
     LeadPreset preset = LeadPreset::Plain; // leads only
+    bool attachReport = false;             // leads only: the exhibitor's report page as report.pdf
     double perMinute = 0;
     unsigned threads = 0;
     const std::atomic<bool>* stop = nullptr;

@@ -1,5 +1,6 @@
 #include "core/report/report_pdf.hpp"
 
+#include "core/export/badge_layout.hpp"
 #include "core/pdf/pdf_bytes.hpp"
 #include "core/report/chart_canvas.hpp"
 
@@ -234,6 +235,11 @@ Expected<std::string> renderPdf(ReportPaper paper, const std::string& title, con
 std::string count(int n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
 
 } // namespace
+
+ReportPaper reportPaperFor(std::string_view paperSetting) {
+    const SheetPaper sheet = findSheetPaper(paperSetting).value_or(kA4Sheet);
+    return {sheet.width, sheet.height};
+}
 
 Expected<std::string> eventReportPdf(const EventReport& report, ReportPaper paper) {
     const std::string footer = fmt::format("{} · MeetScan report · {}", report.eventName, when(report.generatedAt, report.zone));

@@ -5,6 +5,7 @@
 #include "core/report/event_report.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace meetscan::core {
 
@@ -12,6 +13,9 @@ struct ReportPaper {
     double width = 595.28; // A4
     double height = 841.89;
 };
+
+// The event's `paper` setting (a4 | letter); A4 for anything else.
+[[nodiscard]] ReportPaper reportPaperFor(std::string_view paperSetting);
 
 [[nodiscard]] Expected<std::string> eventReportPdf(const EventReport& report, ReportPaper paper);
 [[nodiscard]] Expected<std::string> exhibitorReportPdf(const ExhibitorReport& report, ReportPaper paper);
