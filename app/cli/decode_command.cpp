@@ -51,6 +51,7 @@ void addDecodeCommand(CLI::App& app, CliContext& /*context*/) {
     auto* command = app.add_subcommand("decode", "Decode the codes in image files or folders of images");
     command->add_option("paths", *paths, "Image files or folders (their images in name order)")->required();
     command->add_flag("--json", *json, "One JSON object a line: file, ok, format, text");
+    command->footer("Exit 0 when at least one image held a code, 1 when none did, 2 for a path that is not there.");
     command->callback([paths, json] {
         const auto started = std::chrono::steady_clock::now();
         const auto images = collectImages(*paths);
@@ -91,6 +92,9 @@ void addDecodeCommand(CLI::App& app, CliContext& /*context*/) {
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         std::fflush(stdout);
+        // Reading nothing at all is a failure a script must see: exit 1, with the count as its one line.
+        if (decoded == 0)
+            throw CliError::world(fmt::format("decoded 0 of {} in {:.2f} s: no code found", images.size(), seconds));
         fmt::print(stderr, "decoded {} of {} in {:.2f} s\n", decoded, images.size(), seconds);
     });
 }

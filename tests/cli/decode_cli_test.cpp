@@ -54,11 +54,13 @@ TEST(DecodeCli, FolderWithJsonGivesOneObjectPerImage) {
     EXPECT_TRUE(std::regex_search(result.err, std::regex(R"(decoded 3 of 3 in \d+\.\d\d s)"))) << result.err;
 }
 
-TEST(DecodeCli, ImageWithoutCodeIsNotAnError) {
+TEST(DecodeCli, ReadingNothingExitsOneWithTheCountAsItsLine) {
     TempDir dir;
     const auto blank = blankImage(dir);
     const auto result = runMeetscan({"decode", blank.string(), "--json"});
-    EXPECT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.exitCode, 1) << result.err;
+    EXPECT_TRUE(std::regex_match(result.err, std::regex("meetscan: error: decoded 0 of 1 in \\d+\\.\\d\\d s: no code found\n")))
+        << result.err;
     const auto lines = jsonLines(result.out);
     ASSERT_EQ(lines.size(), 1U);
     EXPECT_FALSE(lines[0].at("ok").get<bool>());
@@ -73,7 +75,7 @@ TEST(DecodeCli, BrokenImageHasAnErrorFieldAndTheRunGoesOn) {
     const auto broken = dir.write("broken.png", "not a png");
     const auto blank = blankImage(dir);
     const auto result = runMeetscan({"decode", broken.string(), blank.string(), "--json"});
-    EXPECT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.exitCode, 1) << result.err; // nothing read
     const auto lines = jsonLines(result.out);
     ASSERT_EQ(lines.size(), 2U);
     EXPECT_FALSE(lines[0].at("ok").get<bool>());
@@ -110,7 +112,8 @@ TEST(DecodeCli, NeedsNoDatabase) {
     options.env["MEETSCAN_DB"] = "";
     const auto result = runMeetscan(
         {"--db", (dir / "no" / "such" / "dir" / "x.db").string(), "decode", blank.string()}, options);
-    EXPECT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.exitCode, 1) << result.err; // a blank image: nothing read, but no database needed either
+    EXPECT_EQ(result.err.find("database"), std::string::npos) << result.err;
     EXPECT_FALSE(fs::exists(dir / "no"));
 }
 

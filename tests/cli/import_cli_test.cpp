@@ -5,6 +5,9 @@
 #include "support/temp_dir.hpp"
 
 #include <filesystem>
+#include <algorithm>
+#include <set>
+#include <chrono>
 #include <gtest/gtest.h>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -138,6 +141,63 @@ TEST_F(ImportCli, TagsWrittenWithTheWrongSeparatorDrawAWarningNamingTheRightOne)
     const auto help = runMeetscan({"import", "exhibitors", "--help"});
     EXPECT_NE(help.out.find("[[exhibitor]]"), std::string::npos);
     EXPECT_NE(help.out.find("id,name,booth,tags"), std::string::npos);
+}
+
+// Files made to hurt: each gets one line naming the place, exit 2, and the database as it was.
+TEST_F(ImportCli, HostileFilesGetOneLineAndLeaveTheDatabaseAsItWas) {
+    auto oneLine = [](const ProcessResult& result) {
+        EXPECT_EQ(result.exitCode, 2) << result.err;
+        EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+        EXPECT_EQ(result.err.rfind("meetscan: error: ", 0), 0U) << result.err;
+    };
+    // 100 kB of dotted key: toml++ nests a table per part, and crashed on the stack.
+    std::string dotted = "[[exhibitor]]\nid = \"a\"\nname = \"A\"\n";
+    for (int i = 0; i < 50000; ++i)
+        dotted += i == 0 ? "q" : ".q";
+    const auto deep = m_dir.write("deep.toml", dotted + " = 1\n");
+    const auto deepResult = run({"import", "exhibitors", deep.string()});
+    oneLine(deepResult);
+    EXPECT_NE(deepResult.err.find(deep.string() + ":4:"), std::string::npos) << deepResult.err;
+    EXPECT_NE(deepResult.err.find("more than 16 parts"), std::string::npos) << deepResult.err;
+
+    // A stream that never ends.
+    const auto endless = run({"import", "roster", "/dev/zero"});
+    oneLine(endless);
+    EXPECT_NE(endless.err.find("/dev/zero: more than 256 MiB from a stream"), std::string::npos) << endless.err;
+
+    // NUL and other control bytes in a name: refused at their line and column, nothing imported.
+    using namespace std::string_literals;
+    const auto nul = m_dir.write("nul.csv", "badge_code,first_name,last_name,consent_exhibitors\n"
+                                            "A1,Ana,Silva,yes\n"
+                                            "B2,Bo\0b,Bell,yes\n"s);
+    const auto nulResult = importRoster({nul.string()});
+    oneLine(nulResult);
+    EXPECT_EQ(nulResult.err, "meetscan: error: " + nul.string() +
+                                 ":3:2: first_name holds a control character (byte 0x00) (column \"first_name\")\n");
+    expectUntouched(0);
+    const auto bell = m_dir.write("bell.csv", "id,name\nacme,ACME\a Corp\n");
+    const auto bellResult = run({"import", "exhibitors", bell.string()});
+    oneLine(bellResult);
+    EXPECT_NE(bellResult.err.find("name holds a control character (byte 0x07)"), std::string::npos) << bellResult.err;
+    EXPECT_EQ(run({"exhibitors", "list"}).out, "");
+}
+
+TEST_F(ImportCli, TwentyThousandIdenticalQuestionsGetTheirIdsInLinearTime) {
+    std::string toml = "[[exhibitor]]\nid = \"a\"\nname = \"A\"\n";
+    for (int i = 0; i < 20000; ++i)
+        toml += "[[exhibitor.question]]\ntext = \"Same?\"\n";
+    const auto file = m_dir.write("same.toml", toml);
+    const auto started = std::chrono::steady_clock::now();
+    const auto result = run({"import", "exhibitors", file.string()});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    // Not a timing test: the old quadratic loop took 21 s here, so this bound cannot be flaky.
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+    const auto listed = nlohmann::json::parse(run({"exhibitors", "list", "--json"}).out);
+    std::set<std::string> ids;
+    for (const auto& question : listed["questions"])
+        ids.insert(question["id"].get<std::string>());
+    EXPECT_EQ(ids.size(), 20000U);
+    EXPECT_TRUE(ids.contains("same_20000"));
 }
 
 TEST_F(ImportCli, EventbriteExport) {

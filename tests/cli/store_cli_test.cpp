@@ -187,6 +187,39 @@ TEST_F(StoreCli, InitOnAnExistingEventChangesOnlyWhatItIsGiven) {
     EXPECT_EQ(stats["event"], "Harbour Summit");
 }
 
+// Another program's database is refused byte for byte unchanged, and a newer schema is bad input
+// (exit 2) whichever command meets it, as the database or as a merge's input.
+TEST_F(StoreCli, AForeignOrNewerDatabaseIsBadInputAndLeftAsItWas) {
+    const auto foreign = m_dir / "notes.db";
+    ASSERT_EQ(runProcess({"sqlite3", foreign.string(),
+                          "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('mine');"})
+                  .exitCode,
+              0);
+    const auto before = readFile(foreign);
+    for (const std::vector<std::string>& command :
+         {std::vector<std::string>{"stats"}, {"init", "--event", "Taken"}, {"attendees", "list"}}) {
+        std::vector<std::string> args{"--db", foreign.string()};
+        args.insert(args.end(), command.begin(), command.end());
+        const auto result = runMeetscan(args);
+        EXPECT_EQ(result.exitCode, 2) << command[0];
+        EXPECT_EQ(result.err, "meetscan: error: " + foreign.string() +
+                                  " is another program's SQLite database, not a MeetScan event: left as it was\n");
+    }
+    EXPECT_EQ(readFile(foreign), before);
+    EXPECT_FALSE(std::filesystem::exists(foreign.string() + "-wal"));
+
+    ASSERT_EQ(run({"init", "--event", "Here"}).exitCode, 0);
+    const auto newer = m_dir / "newer.db";
+    ASSERT_EQ(runMeetscan({"--db", newer.string(), "init", "--event", "Later"}).exitCode, 0);
+    ASSERT_EQ(runProcess({"sqlite3", newer.string(), "PRAGMA user_version = 999"}).exitCode, 0);
+    const auto asDatabase = runMeetscan({"--db", newer.string(), "stats"});
+    const auto asInput = run({"merge", newer.string()});
+    EXPECT_EQ(asDatabase.exitCode, 2) << asDatabase.err;
+    EXPECT_EQ(asInput.exitCode, 2) << asInput.err;
+    for (const auto* result : {&asDatabase, &asInput})
+        EXPECT_NE(result->err.find("was written by a newer MeetScan (schema 999"), std::string::npos) << result->err;
+}
+
 TEST_F(StoreCli, AnUnwritableLocationIsAWorldFailure) {
     auto result = runMeetscan({"--db", "/proc/meetscan/event.db", "init", "--event", "Nowhere"});
     EXPECT_EQ(result.exitCode, 1);

@@ -314,7 +314,7 @@ TEST(BadImage, DecodeCommandReportsEachBadFileAndGoesOn) {
     writePng(dir / "e_black.png", filled(1280, 720, 0));
 
     const auto result = runMeetscan({"decode", dir.path().string(), "--json"});
-    ASSERT_EQ(result.exitCode, 0) << result.err;
+    ASSERT_EQ(result.exitCode, 1) << result.err; // not one code read
     const auto lines = jsonLines(result.out);
     ASSERT_EQ(lines.size(), 5U) << result.out;
     for (const auto& line : lines)
@@ -329,7 +329,7 @@ TEST(BadImage, DecodeCommandReportsEachBadFileAndGoesOn) {
 
     // Without --json: one readable line per file, the reason on the broken ones.
     const auto plain = runMeetscan({"decode", (dir / "a_huge.png").string(), (dir / "d_wrong.png").string()});
-    ASSERT_EQ(plain.exitCode, 0) << plain.err;
+    ASSERT_EQ(plain.exitCode, 1) << plain.err;
     EXPECT_NE(plain.out.find("a_huge.png: error: "), std::string::npos) << plain.out;
     EXPECT_NE(plain.out.find("too large (60000x60000"), std::string::npos) << plain.out;
     EXPECT_NE(plain.out.find("d_wrong.png: error: "), std::string::npos) << plain.out;

@@ -4,9 +4,11 @@
 #include "core/roster/csv_reader.hpp"
 #include "core/roster/roster_import.hpp"
 #include "core/roster/roster_layout.hpp"
+#include "core/roster/toml_shape.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 #include <optional>
 #include <set>
 #include <toml++/toml.h>
@@ -30,9 +32,11 @@ std::vector<std::string> splitList(std::string_view text, char separator) {
     return items;
 }
 
-// Gives questions without an id one from their text, unique within the exhibitor.
+// Gives questions without an id one from their text, unique within the exhibitor. Each base
+// remembers its next suffix, so that a file repeating one text 20,000 times takes linear time.
 void assignQuestionIds(Exhibitor& exhibitor) {
     std::set<std::string> used;
+    std::map<std::string, int> nextSuffix;
     for (const auto& question : exhibitor.questions)
         if (!question.id.empty())
             used.insert(question.id);
@@ -44,8 +48,9 @@ void assignQuestionIds(Exhibitor& exhibitor) {
         if (base.empty())
             base = fmt::format("q{}", i + 1); // text in a script without ASCII letters
         std::string id = base;
-        for (int n = 2; used.count(id) != 0; ++n)
-            id = fmt::format("{}_{}", base, n);
+        int& suffix = nextSuffix.try_emplace(base, 2).first->second;
+        while (used.count(id) != 0)
+            id = fmt::format("{}_{}", base, suffix++);
         used.insert(id);
         question.id = id;
     }
@@ -72,6 +77,21 @@ std::optional<Error> checkExhibitor(const Exhibitor& exhibitor, std::set<std::st
         if (value->size() > kMaxFieldBytes)
             return Error::badInput(where(field) +
                                    fmt::format("{} is longer than {} bytes", field, kMaxFieldBytes));
+    // Every text a booth screen, a lead list or a PDF shows: no NUL or other control character.
+    std::vector<std::pair<const char*, const std::string*>> texts{
+        {"name", &exhibitor.name}, {"booth", &exhibitor.booth}, {"website", &exhibitor.contact.website},
+        {"follow_up", &exhibitor.contact.followUp}};
+    for (const auto& tag : exhibitor.tags)
+        texts.emplace_back("tags", &tag);
+    for (const auto& question : exhibitor.questions) {
+        texts.emplace_back("questions", &question.text);
+        for (const auto& option : question.options)
+            texts.emplace_back("questions", &option);
+    }
+    for (const auto& [field, text] : texts)
+        if (const auto control = std::find_if(text->begin(), text->end(), isControlByte); control != text->end())
+            return Error::badInput(where(field) + fmt::format("{} holds a control character (byte 0x{:02X})", field,
+                                                              static_cast<unsigned char>(*control)));
     for (const auto& email : exhibitor.contact.emails)
         if (!isMailAddress(email))
             return Error::badInput(where("contact_emails") +
@@ -268,6 +288,8 @@ Expected<std::vector<Exhibitor>> parseExhibitorsCsv(std::string_view content, co
 }
 
 Expected<std::vector<Exhibitor>> parseExhibitorsToml(std::string_view content, const std::string& file) {
+    if (auto problem = tomlShapeProblem(content, file))
+        return *problem;
     toml::table document;
     try {
         document = toml::parse(content, file);

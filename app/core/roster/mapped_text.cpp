@@ -59,7 +59,8 @@ Expected<MappedText> MappedText::open(const std::filesystem::path& path) {
             return text;
         }
     }
-    // A pipe, a character device, an empty file or a file system that cannot map: read it.
+    // A pipe, a character device, an empty file or a file system that cannot map: read it, up to
+    // a limit, since /dev/zero or a runaway pipe never ends.
     char buffer[65536];
     for (;;) {
         const ssize_t got = ::read(fd.get(), buffer, sizeof buffer);
@@ -70,6 +71,10 @@ Expected<MappedText> MappedText::open(const std::filesystem::path& path) {
                 continue;
             return Error::world(fmt::format("cannot read {}: {}", name, reason()));
         }
+        if (text.m_copy.size() + static_cast<std::size_t>(got) > kMaxStreamBytes)
+            return Error::badInput(fmt::format("{}: more than {} MiB from a stream that is not a regular file; "
+                                               "save it to a file first",
+                                               name, kMaxStreamBytes >> 20U));
         text.m_copy.append(buffer, static_cast<std::size_t>(got));
     }
     return text;

@@ -14,8 +14,11 @@ namespace meetscan::core {
 
 class MappedText {
 public:
-    // Bad input when the file cannot be opened ("cannot open FILE: reason"); a world error when it
-    // cannot be read.
+    // A pipe or device gives at most this much (a regular file is mapped, whatever its size).
+    static constexpr std::size_t kMaxStreamBytes = std::size_t{256} << 20U;
+
+    // Bad input when the file cannot be opened ("cannot open FILE: reason") or is a stream longer
+    // than kMaxStreamBytes; a world error when it cannot be read.
     [[nodiscard]] static Expected<MappedText> open(const std::filesystem::path& path);
 
     MappedText(MappedText&& other) noexcept;

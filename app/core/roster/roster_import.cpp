@@ -56,6 +56,16 @@ std::optional<RowProblem> RowConverter::convert(const CsvRecord& record, Attende
                             fieldName(field), value.text.size(), limit, row.header(value.column))};
             return;
         }
+        // A NUL or other control character would come out raw in CSV and vCard, or cut a name
+        // short in XLSX and PDF: refused here, where the file can still be fixed.
+        if (const auto control = std::find_if(value.text.begin(), value.text.end(), isControlByte);
+            control != value.text.end()) {
+            problem = RowProblem{row.lineOf(value.column), value.column,
+                                 fmt::format("{} holds a control character (byte 0x{:02X}) (column \"{}\")",
+                                             fieldName(field), static_cast<unsigned char>(*control),
+                                             row.header(value.column))};
+            return;
+        }
         if (copy)
             into.assign(value.text);
     };
@@ -174,6 +184,11 @@ std::optional<bool> parseConsent(std::string_view text, bool fallback) {
     if (std::find(kNo.begin(), kNo.end(), value) != kNo.end())
         return false;
     return std::nullopt;
+}
+
+bool isControlByte(char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7F;
 }
 
 bool isCancelledStatus(std::string_view status) {

@@ -77,6 +77,9 @@ using RosterRowSink = std::function<Status(const Attendee&)>;
 // `fallback`. nullopt: not a consent value.
 [[nodiscard]] std::optional<bool> parseConsent(std::string_view text, bool fallback);
 
+// NUL, the other C0 controls and DEL: never part of a name, a company or a code.
+[[nodiscard]] bool isControlByte(char c);
+
 // Whether a status column's value means the ticket no longer counts: cancelled/canceled,
 // refunded, deleted, transferred, expired, not attending (any case, any system's spelling).
 [[nodiscard]] bool isCancelledStatus(std::string_view status);
