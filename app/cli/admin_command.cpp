@@ -15,10 +15,6 @@ namespace meetscan::cli {
 
 namespace {
 
-// The kiosk's PIN pad has digits only and takes up to 12.
-constexpr std::size_t kMinPinDigits = 4;
-constexpr std::size_t kMaxPinDigits = 12;
-
 std::string trimLine(std::string line) {
     while (!line.empty() && (line.back() == '\r' || line.back() == '\n' || line.back() == ' ' || line.back() == '\t'))
         line.pop_back();
@@ -63,10 +59,8 @@ std::string readPin() {
 } // namespace
 
 void validateAdminPin(const std::string& pin) {
-    if (pin.size() < kMinPinDigits || pin.size() > kMaxPinDigits ||
-        !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        throw CliError::badInput(fmt::format("the admin PIN must be {} to {} digits (the kiosk's PIN pad has digits only)",
-                                             kMinPinDigits, kMaxPinDigits));
+    if (auto problem = core::adminPinProblem(pin))
+        throw CliError::badInput(*problem);
     if (pin == core::AdminLock::kDefaultPin)
         throw CliError::badInput(fmt::format("{} is the well-known default PIN; choose another", pin));
 }
@@ -76,13 +70,15 @@ void storeAdminPin(core::Store& store, const std::string& pin) {
     auto event = store.events().event();
     event.settings.adminPinHash = core::hashAdminPin(pin);
     orThrow(store.events().saveEvent(event));
+    core::saveAdminLockState(store.events(), {}); // a new PIN ends a lock-out
+
 }
 
 void addAdminCommand(CLI::App& app, CliContext& context) {
     auto* admin = app.add_subcommand("admin", "The admin panel's PIN: admin set-pin");
     admin->require_subcommand(1);
     auto* setPin = admin->add_subcommand(
-        "set-pin", "Set the admin panel's PIN (4 to 12 digits), read from standard input or asked for on a terminal; "
+        "set-pin", "Set the admin panel's PIN (6 to 12 digits), read from standard input or asked for on a terminal; "
                    "only its password hash is stored. A running kiosk uses it after a restart.");
     setPin->callback([&context] {
         const std::string pin = readPin();

@@ -141,7 +141,7 @@ void addInitCommand(CLI::App& app, CliContext& context) {
     command->add_option("--station", options->station, "This station's name (default: the host name)");
     command->add_option("--mode", options->mode, "Kiosk mode")->check(CLI::IsMember({"meet", "booth", "summary"}));
     command->add_option("--exhibitor", options->exhibitor, "Exhibitor id (Booth mode)");
-    command->add_option("--admin-pin", options->adminPin, "Admin panel PIN, 4 to 12 digits (stored as a password hash)");
+    command->add_option("--admin-pin", options->adminPin, "Admin panel PIN, 6 to 12 digits, not one digit repeated or a run (stored as a password hash)");
     command->add_option("--time-zone", options->timeZone,
                         "The event's time zone for every date and time people read (PDFs, receipts, CSV, XLSX): an "
                         "IANA name such as Europe/Berlin; \"\" for the machine's zone");

@@ -37,17 +37,17 @@ protected:
 };
 
 TEST_F(AdminPinCli, InitStoresAHashTheKioskAccepts) {
-    auto init = run({"init", "--event", "PIN Con", "--admin-pin", "13579"});
+    auto init = run({"init", "--event", "PIN Con", "--admin-pin", "135792"});
     ASSERT_EQ(init.exitCode, 0) << init.err;
     const std::string hash = storedHash();
     EXPECT_EQ(hash.rfind("$argon2id$", 0), 0U) << hash;
-    EXPECT_EQ(hash.find("13579"), std::string::npos);
-    EXPECT_EQ(fileBytes().find("13579"), std::string::npos) << "the PIN itself is in the database file";
+    EXPECT_EQ(hash.find("135792"), std::string::npos);
+    EXPECT_EQ(fileBytes().find("135792"), std::string::npos) << "the PIN itself is in the database file";
 
     core::AdminLock lock(hash);
     EXPECT_FALSE(lock.usesDefaultPin());
     EXPECT_EQ(lock.check(core::AdminLock::kDefaultPin, 1000).result, core::AdminLock::Result::Wrong);
-    EXPECT_EQ(lock.check("13579", 2000).result, core::AdminLock::Result::Unlocked);
+    EXPECT_EQ(lock.check("135792", 2000).result, core::AdminLock::Result::Unlocked);
 
     // Running init again without --admin-pin keeps the PIN.
     auto rename = run({"init", "--event", "PIN Con 2026"});
@@ -56,24 +56,25 @@ TEST_F(AdminPinCli, InitStoresAHashTheKioskAccepts) {
 }
 
 TEST_F(AdminPinCli, SetPinReadsStandardInputAndReplacesTheOldPin) {
-    ASSERT_EQ(run({"init", "--event", "PIN Con", "--admin-pin", "1111"}).exitCode, 0);
+    ASSERT_EQ(run({"init", "--event", "PIN Con", "--admin-pin", "316274"}).exitCode, 0);
     const std::string first = storedHash();
-    auto set = run({"admin", "set-pin"}, "86420\n");
+    auto set = run({"admin", "set-pin"}, "864207\n");
     ASSERT_EQ(set.exitCode, 0) << set.err;
     EXPECT_NE(set.out.find("password hash"), std::string::npos) << set.out;
-    EXPECT_EQ(set.out.find("86420"), std::string::npos) << "the PIN is echoed";
+    EXPECT_EQ(set.out.find("864207"), std::string::npos) << "the PIN is echoed";
     const std::string second = storedHash();
     EXPECT_NE(second, first);
     EXPECT_EQ(second.rfind("$argon2id$", 0), 0U);
-    EXPECT_EQ(fileBytes().find("86420"), std::string::npos);
+    EXPECT_EQ(fileBytes().find("864207"), std::string::npos);
     core::AdminLock lock(second);
     EXPECT_EQ(lock.check("1111", 0).result, core::AdminLock::Result::Wrong);
-    EXPECT_EQ(lock.check("86420", 0).result, core::AdminLock::Result::Unlocked);
+    EXPECT_EQ(lock.check("864207", 0).result, core::AdminLock::Result::Unlocked);
 }
 
 TEST_F(AdminPinCli, RefusesBadPinsAndStoresNothing) {
     ASSERT_EQ(run({"init", "--event", "PIN Con"}).exitCode, 0);
-    for (const char* bad : {"12", "abcd", "12 34", "1234567890123", "2468", ""}) {
+    for (const char* bad : {"12", "abcd", "12 34", "1234567890123", "2468", "", "13579", "000000", "123456",
+                            "987654"}) {
         auto set = run({"admin", "set-pin"}, std::string(bad) + "\n");
         EXPECT_EQ(set.exitCode, 2) << '"' << bad << "\" " << set.err;
         EXPECT_EQ(set.err.rfind("meetscan: error: ", 0), 0U) << set.err;
@@ -82,7 +83,10 @@ TEST_F(AdminPinCli, RefusesBadPinsAndStoresNothing) {
     EXPECT_EQ(noInput.exitCode, 2) << noInput.err;
     auto badInit = run({"init", "--event", "Renamed", "--admin-pin", "12ab"});
     EXPECT_EQ(badInit.exitCode, 2);
-    EXPECT_NE(badInit.err.find("4 to 12 digits"), std::string::npos) << badInit.err;
+    EXPECT_NE(badInit.err.find("6 to 12 digits"), std::string::npos) << badInit.err;
+    const auto runOfDigits = run({"admin", "set-pin"}, "234567\n");
+    EXPECT_EQ(runOfDigits.err, "meetscan: error: a run of digits (123456, 987654) is among the first PINs anybody tries; "
+                       "choose another\n");
     EXPECT_EQ(storedHash(), "") << "a refused PIN was stored";
     auto store = core::Store::open(m_db);
     ASSERT_TRUE(store.ok());

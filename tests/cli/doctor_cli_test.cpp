@@ -92,7 +92,7 @@ TEST_F(DoctorCli, HealthyDatabaseKeysAndPin) {
     initialise();
     ASSERT_EQ(run({"keys", "generate"}).exitCode, 0);
     RunOptions withPin;
-    withPin.stdinText = "97531\n";
+    withPin.stdinText = "975318\n";
     ASSERT_EQ(runMeetscan({"--db", m_db.string(), "admin", "set-pin"}, withPin).exitCode, 0);
     const auto database = check("database");
     EXPECT_EQ(database["status"], "ok") << database.dump();

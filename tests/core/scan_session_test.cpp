@@ -186,6 +186,49 @@ TEST(AdminLockTest, BacksOffThenLocksOut) {
     EXPECT_EQ(lock.check("9753", now + 1'000'000).result, AdminLock::Result::LockedOut);
 }
 
+TEST(AdminLockTest, PinsAnybodyGuessesFirstAreRefused) {
+    for (const char* bad : {"", "12345", "1234567890123", "12a456", "000000", "777777777", "123456", "456789",
+                            "987654", "3210987"})
+        EXPECT_TRUE(adminPinProblem(bad).has_value()) << bad;
+    for (const char* good : {"135792", "864207", "190277", "112358", "975318", "123457"})
+        EXPECT_FALSE(adminPinProblem(good).has_value()) << good;
+    EXPECT_NE(adminPinProblem("123456")->find("run of digits"), std::string::npos);
+}
+
+// The wrong tries are counted in the station's database: switching the kiosk off and on (a new
+// worker on the same file) does not hand out fresh tries, and a new PIN ends the wait.
+TEST(SessionWorkerTest, WrongPinsAreStillCountedAfterARestart) {
+    test::TempDir dir;
+    {
+        auto store = std::move(Store::open(dir / "event.db")).value();
+        auto event = store->events().event();
+        event.settings.adminPinHash = hashAdminPin("975318");
+        ASSERT_TRUE(store->events().saveEvent(event));
+    }
+    {
+        auto worker = SessionWorker::start(dir / "event.db");
+        ASSERT_TRUE(worker) << worker.error().message;
+        EXPECT_EQ((*worker)->checkAdminPin("111111").get().result, AdminLock::Result::Wrong);
+        EXPECT_EQ((*worker)->checkAdminPin("222222").get().result, AdminLock::Result::Wrong);
+        EXPECT_EQ((*worker)->checkAdminPin("333333").get().result, AdminLock::Result::Wait);
+    }
+    {
+        auto worker = SessionWorker::start(dir / "event.db");
+        ASSERT_TRUE(worker) << worker.error().message;
+        const auto afterRestart = (*worker)->checkAdminPin("975318").get();
+        EXPECT_EQ(afterRestart.result, AdminLock::Result::Wait) << "the restart reset the count";
+        EXPECT_GT(afterRestart.waitSeconds, 0);
+    }
+    {
+        auto store = std::move(Store::open(dir / "event.db")).value();
+        EXPECT_EQ(loadAdminLockState(store->events()).failures, 3);
+        saveAdminLockState(store->events(), {}); // what `meetscan admin set-pin` does with a new PIN
+    }
+    auto worker = SessionWorker::start(dir / "event.db");
+    ASSERT_TRUE(worker);
+    EXPECT_EQ((*worker)->checkAdminPin("975318").get().result, AdminLock::Result::Unlocked);
+}
+
 TEST(SessionWorkerTest, DecidesOffTheCallingThreadAndFinishesQueuedScans) {
     test::TempDir dir;
     {

@@ -100,7 +100,7 @@ protected:
     void SetUp() override {
         if (!haveXvfb())
             GTEST_SKIP() << "xvfb-run is not installed";
-        auto init = test::runMeetscan({"--db", m_db.string(), "init", "--event", "Lockdown Con", "--admin-pin", "97531"});
+        auto init = test::runMeetscan({"--db", m_db.string(), "init", "--event", "Lockdown Con", "--admin-pin", "975318"});
         ASSERT_EQ(init.exitCode, 0) << init.err;
     }
 
@@ -169,7 +169,7 @@ TEST_F(Lockdown, FullscreenKioskIgnoresCloseAndQuitsOnlyFromTheAdminPanel) {
     for (auto& step : enterPin("2468"))
         script.push_back(step);
     script.push_back(shot("default-pin"));
-    for (auto& step : enterPin("97531"))
+    for (auto& step : enterPin("975318"))
         script.push_back(step);
     script.push_back(shot("admin"));
     script.push_back(tap("Quit kiosk"));

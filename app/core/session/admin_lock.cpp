@@ -1,5 +1,8 @@
 #include "core/session/admin_lock.hpp"
 
+#include "core/store/event_repository.hpp"
+
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -21,6 +24,44 @@ std::string hashAdminPin(const std::string& pin) {
         throw std::runtime_error("out of memory while hashing the PIN");
     hash.resize(hash.find('\0'));
     return hash;
+}
+
+std::optional<std::string> adminPinProblem(std::string_view pin) {
+    if (pin.size() < kMinAdminPinDigits || pin.size() > kMaxAdminPinDigits ||
+        !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return fmt::format("the admin PIN must be {} to {} digits (the kiosk's PIN pad has digits only)",
+                           kMinAdminPinDigits, kMaxAdminPinDigits);
+    // Steps counted round the dial, so that 890123 and 2109 are runs too.
+    auto steps = [&](int step) {
+        for (std::size_t i = 1; i < pin.size(); ++i)
+            if ((pin[i] - pin[i - 1] + 10) % 10 != step)
+                return false;
+        return true;
+    };
+    if (steps(0))
+        return std::string("one digit repeated is the first PIN anybody tries; choose another");
+    if (steps(1) || steps(9))
+        return std::string("a run of digits (123456, 987654) is among the first PINs anybody tries; choose another");
+    return std::nullopt;
+}
+
+AdminLockState loadAdminLockState(const EventRepository& events) {
+    AdminLockState state;
+    try {
+        const std::string failures = events.metaValue("admin_failures");
+        const std::string nextTry = events.metaValue("admin_next_try_at");
+        state.failures = failures.empty() ? 0 : std::stoi(failures);
+        state.nextTryAt = nextTry.empty() ? 0 : std::stoll(nextTry);
+    } catch (const std::logic_error&) {
+        // An unreadable count locks, rather than hands out fresh tries.
+        state.failures = kLockOutAfter;
+    }
+    return state;
+}
+
+void saveAdminLockState(EventRepository& events, const AdminLockState& state) {
+    events.saveMetaValue("admin_failures", std::to_string(state.failures));
+    events.saveMetaValue("admin_next_try_at", std::to_string(state.nextTryAt));
 }
 
 AdminLock::Answer AdminLock::check(const std::string& pin, TimeMs now) {

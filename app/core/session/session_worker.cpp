@@ -66,7 +66,13 @@ void SessionWorker::Impl::execute(Command& command) {
         if (auto saved = session->changeStation(*station); !saved)
             error = saved.error().message;
     } else if (auto* pin = std::get_if<PinCheck>(&command)) {
-        pin->answer->set_value(adminLock->check(pin->pin, now));
+        const auto answer = adminLock->check(pin->pin, now);
+        try {
+            saveAdminLockState(store->events(), adminLock->state());
+        } catch (const SQLite::Exception&) {
+            // The count stays in memory; the disk's trouble shows on the screen from the next write.
+        }
+        pin->answer->set_value(answer);
     }
     if (!writes)
         return;
@@ -117,7 +123,8 @@ void SessionWorker::Impl::run(std::stop_token stop, std::promise<Status>& opened
         }
         store = std::move(openedStore).value();
         session = std::make_unique<ScanSession>(*store);
-        adminLock = std::make_unique<AdminLock>(session->event().settings.adminPinHash);
+        adminLock = std::make_unique<AdminLock>(session->event().settings.adminPinHash,
+                                                loadAdminLockState(store->events()));
         publish(true);
         statsAt = nowMs();
         opened.set_value(Done{});
