@@ -25,7 +25,11 @@ std::filesystem::path CliContext::databasePath() const {
 std::filesystem::path CliContext::existingDatabasePath() const {
     auto path = databasePath();
     std::error_code error;
-    if (!std::filesystem::exists(path, error))
+    const bool there = std::filesystem::exists(path, error);
+    if (error) // not "no database": a folder the user may not read (run it as the kiosk user)
+        throw CliError::world(fmt::format("cannot look for the event database at {}: {}", path.string(),
+                                          error.message()));
+    if (!there)
         throw CliError::badInput(fmt::format("no event database at {}: `meetscan init --event NAME` makes one at the "
                                              "office, `meetscan init --join PACK` on a kiosk (or give --db PATH)",
                                              path.string()));

@@ -169,7 +169,7 @@ void addImportCommands(CLI::App& app, CliContext& context) {
     rosterCommand->add_flag("--json", roster->json,
                             "One JSON object: the counts, and fields (column per field), defaults (fields not in "
                             "the file) and hints (columns that look like a field, with the --map that takes them)");
-    rosterCommand->footer("Before importing, it says on stderr which column each field came from, what the fields "
+    rosterCommand->footer("Once imported, it says on stderr which column each field came from, what the fields "
                           "missing from the file become, and which columns look like a field it did not read.");
     rosterCommand->callback([&context, roster] { importRoster(context, *roster); });
 

@@ -182,6 +182,34 @@ TEST_F(ImportCli, HostileFilesGetOneLineAndLeaveTheDatabaseAsItWas) {
     EXPECT_EQ(run({"exhibitors", "list"}).out, "");
 }
 
+// Line breaks are not control bytes to refuse where a file legitimately holds them: codes one per
+// line in a cell, a TOML multi-line question, Alt+Enter in a spreadsheet's tags cell.
+TEST_F(ImportCli, LineBreaksWhereFilesHoldThemAreNotRefused) {
+    const auto roster = m_dir.write("codes.csv", "badge_code,other_codes,first_name,consent_exhibitors\n"
+                                                 "A1,\"OLD-1\nOLD-2\tOLD-3\",Ana,yes\n");
+    const auto imported = importRoster({roster.string()});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    for (const char* code : {"OLD-1", "OLD-2", "OLD-3"}) {
+        const auto inspected = nlohmann::json::parse(run({"badge", "inspect", code, "--json"}).out);
+        EXPECT_EQ(inspected["verdict"], "ok") << code << ": " << inspected.dump();
+    }
+    const auto toml = m_dir.write("multi.toml", "[[exhibitor]]\nid = \"acme\"\nname = \"ACME\"\n"
+                                                "[[exhibitor.question]]\ntext = \"\"\"\nWhat is your budget?\n\"\"\"\n");
+    const auto fromToml = run({"import", "exhibitors", toml.string()});
+    ASSERT_EQ(fromToml.exitCode, 0) << fromToml.err;
+    const auto csv = m_dir.write("ex.csv", "id,name,booth,tags\nbeta,Beta,B2,\"hot lead\r\n|partner\"\n");
+    const auto fromCsv = run({"import", "exhibitors", csv.string()});
+    ASSERT_EQ(fromCsv.exitCode, 0) << fromCsv.err;
+    std::map<std::string, nlohmann::json> byId;
+    std::istringstream lines(run({"exhibitors", "list", "--json"}).out);
+    for (std::string line; std::getline(lines, line);) {
+        const auto exhibitor = nlohmann::json::parse(line);
+        byId[exhibitor["id"].get<std::string>()] = exhibitor;
+    }
+    EXPECT_EQ(byId["acme"]["questions"][0]["text"], "What is your budget?");
+    EXPECT_EQ(byId["beta"]["tags"], nlohmann::json::array({"hot lead", "partner"}));
+}
+
 TEST_F(ImportCli, TwentyThousandIdenticalQuestionsGetTheirIdsInLinearTime) {
     std::string toml = "[[exhibitor]]\nid = \"a\"\nname = \"A\"\n";
     for (int i = 0; i < 20000; ++i)

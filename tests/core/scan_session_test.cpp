@@ -210,18 +210,30 @@ TEST(SessionWorkerTest, WrongPinsAreStillCountedAfterARestart) {
         ASSERT_TRUE(worker) << worker.error().message;
         EXPECT_EQ((*worker)->checkAdminPin("111111").get().result, AdminLock::Result::Wrong);
         EXPECT_EQ((*worker)->checkAdminPin("222222").get().result, AdminLock::Result::Wrong);
-        EXPECT_EQ((*worker)->checkAdminPin("333333").get().result, AdminLock::Result::Wait);
     }
     {
+        // Two tries were used before the restart: the third wrong one already has to wait.
         auto worker = SessionWorker::start(dir / "event.db");
         ASSERT_TRUE(worker) << worker.error().message;
-        const auto afterRestart = (*worker)->checkAdminPin("975318").get();
-        EXPECT_EQ(afterRestart.result, AdminLock::Result::Wait) << "the restart reset the count";
-        EXPECT_GT(afterRestart.waitSeconds, 0);
+        const auto third = (*worker)->checkAdminPin("333333").get();
+        EXPECT_EQ(third.result, AdminLock::Result::Wait) << "the restart reset the count";
+        EXPECT_EQ(third.waitSeconds, 5);
     }
     {
         auto store = std::move(Store::open(dir / "event.db")).value();
         EXPECT_EQ(loadAdminLockState(store->events()).failures, 3);
+        // A clock that was far ahead, or a doctored count, never means a wait of years.
+        saveAdminLockState(store->events(), {9, nowMs() + 1000LL * 3600 * 24 * 365});
+    }
+    {
+        auto worker = SessionWorker::start(dir / "event.db");
+        ASSERT_TRUE(worker);
+        const auto capped = (*worker)->checkAdminPin("975318").get();
+        EXPECT_EQ(capped.result, AdminLock::Result::Wait);
+        EXPECT_LE(capped.waitSeconds, 300);
+    }
+    {
+        auto store = std::move(Store::open(dir / "event.db")).value();
         saveAdminLockState(store->events(), {}); // what `meetscan admin set-pin` does with a new PIN
     }
     auto worker = SessionWorker::start(dir / "event.db");

@@ -336,19 +336,23 @@ Expected<SendReport> leadsRun(Store& store, const SendOptions& options) {
                 return id.error();
             job.outboxId = *id;
         }
-        if (options.attachReport) {
-            auto figures = collectExhibitorReport(store, exhibitor.id, nowMs());
-            if (!figures)
-                return figures.error();
-            auto page = exhibitorReportPdf(*figures, reportPaperFor(store.events().event().settings.paper));
-            if (!page)
-                return page.error();
-            leads.reportPdf = std::move(page).value();
-        }
         jobs.push_back(std::move(job));
         leadJobs.push_back(std::move(leads));
     }
     queueing.commit();
+    // Drawn after the outbox is written: kiosks and sync must not wait on the write lock for PDFs.
+    if (options.attachReport) {
+        const ReportPaper paper = reportPaperFor(store.events().event().settings.paper);
+        for (auto& leads : leadJobs) {
+            auto figures = collectExhibitorReport(store, leads.list.exhibitor.id, nowMs());
+            if (!figures)
+                return figures.error();
+            auto page = exhibitorReportPdf(*figures, paper);
+            if (!page)
+                return page.error();
+            leads.reportPdf = std::move(page).value();
+        }
+    }
     auto scratch = PrivateScratch::create(store.path());
     if (!scratch)
         return scratch.error();

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <string_view>
 
 namespace meetscan::core {
 
@@ -14,43 +16,77 @@ constexpr TimeMs kHourMs = 3600LL * 1000;
 constexpr TimeMs kDayMs = 24 * kHourMs;
 constexpr TimeMs kLongestHourlyMs = 7 * kDayMs; // beyond a week of scans, bars are days
 constexpr TimeMs kShortestSpanMs = 7 * kHourMs;
+constexpr TimeMs kLongestSpanMs = 62 * kDayMs;  // beyond two months, a kiosk's clock was wrong
 
-// The start of the local hour (or day) holding `at`, as a UTC instant.
-TimeMs bucketStart(TimeMs at, const TimeZone& zone, bool daily) {
-    const TimeMs offset = static_cast<TimeMs>(zone.offsetSeconds(at)) * 1000;
-    const TimeMs size = daily ? kDayMs : kHourMs;
-    const TimeMs local = at + offset;
-    const TimeMs floored = local - (((local % size) + size) % size);
-    return floored - offset;
+TimeMs floorMod(TimeMs value, TimeMs size) { return ((value % size) + size) % size; }
+
+TimeMs offsetMs(const TimeZone& zone, TimeMs at) { return static_cast<TimeMs>(zone.offsetSeconds(at)) * 1000; }
+
+// The start of the local hour holding `at`, as a UTC instant.
+TimeMs hourStart(TimeMs at, const TimeZone& zone) {
+    const TimeMs local = at + offsetMs(zone, at);
+    return local - floorMod(local, kHourMs) - offsetMs(zone, at);
 }
 
-ReportTimeline timelineFor(TimeMs first, TimeMs last, const TimeZone& zone) {
+// The start of the local calendar day holding `at`: local midnight, converted with the offset in
+// force at midnight rather than at `at`, which differs on a summer-time day. Where the clocks
+// skip midnight itself, the day starts at `at` at the latest.
+TimeMs dayStart(TimeMs at, const TimeZone& zone) {
+    const TimeMs local = at + offsetMs(zone, at);
+    const TimeMs midnight = local - floorMod(local, kDayMs);
+    const TimeMs guess = midnight - offsetMs(zone, at);
+    return std::min(at, midnight - offsetMs(zone, guess));
+}
+
+TimeMs bucketStart(TimeMs at, const TimeZone& zone, bool daily) {
+    return daily ? dayStart(at, zone) : hourStart(at, zone);
+}
+
+// The axis from `first` to `last`. A kiosk whose clock was wrong (1970, or years ahead) must not
+// stretch it: it ends a day after `now` at the latest and spans two months at most; what falls
+// outside is counted apart (bucketOf).
+ReportTimeline timelineFor(TimeMs first, TimeMs last, TimeMs now, const TimeZone& zone) {
+    last = std::min(last, now + kDayMs);
+    first = std::min(std::max(first, last - kLongestSpanMs), last);
     // A short event, or a booth with one busy hour, still reads as time: at least eight bars.
     last = std::max(last, first + kShortestSpanMs);
     ReportTimeline timeline;
     timeline.daily = last - first > kLongestHourlyMs;
     const TimeMs step = timeline.daily ? kDayMs : kHourMs;
-    // Stepping local buckets by adding UTC time: a summer-time change makes one bucket an hour
-    // short or long, and bucketStart puts every scan in the right one all the same.
-    for (TimeMs at = bucketStart(first, zone, timeline.daily); at <= last;) {
+    // Local buckets stepped through in UTC: a probe one and a half steps on always lands in the
+    // next bucket, whether a summer-time change made this one short or long.
+    TimeMs at = bucketStart(first, zone, timeline.daily);
+    while (at <= last) {
         timeline.starts.push_back(at);
-        const TimeMs next = bucketStart(at + step + kHourMs / 2, zone, timeline.daily);
+        const TimeMs next = bucketStart(at + step + step / 2, zone, timeline.daily);
         at = next > at ? next : at + step;
     }
+    timeline.end = at;
     return timeline;
 }
 
-// The bucket of `at`: the last start at or before it.
-std::size_t bucketOf(const ReportTimeline& timeline, TimeMs at) {
+// The bucket of `at`, or nothing when it falls outside the axis.
+std::optional<std::size_t> bucketOf(const ReportTimeline& timeline, TimeMs at) {
+    if (timeline.starts.empty() || at < timeline.starts.front() || at >= timeline.end)
+        return std::nullopt;
     const auto after = std::upper_bound(timeline.starts.begin(), timeline.starts.end(), at);
-    return after == timeline.starts.begin() ? 0 : static_cast<std::size_t>(after - timeline.starts.begin() - 1);
+    return static_cast<std::size_t>(after - timeline.starts.begin() - 1);
 }
 
-std::pair<TimeMs, TimeMs> spanOf(SQLite::Database& db, const char* sql) {
-    SQLite::Statement query(db, sql);
-    if (!query.executeStep() || query.getColumn(0).isNull())
+// The plausible span of the times in `column` of `table`: the latest no more than a day after
+// `now`, the earliest no more than two months before that, so one scan from a kiosk whose clock
+// said 1970 does not squeeze the event into a sliver. {0, -1} when there is none.
+std::pair<TimeMs, TimeMs> plausibleSpan(SQLite::Database& db, std::string_view table, std::string_view column,
+                                        TimeMs now) {
+    SQLite::Statement latest(db, fmt::format("SELECT max({1}) FROM {0} WHERE {1} <= ?", table, column));
+    latest.bind(1, now + kDayMs);
+    if (!latest.executeStep() || latest.getColumn(0).isNull())
         return {0, -1};
-    return {query.getColumn(0).getInt64(), query.getColumn(1).getInt64()};
+    const TimeMs last = latest.getColumn(0).getInt64();
+    SQLite::Statement earliest(db, fmt::format("SELECT min({1}) FROM {0} WHERE {1} >= ?", table, column));
+    earliest.bind(1, last - kLongestSpanMs);
+    earliest.executeStep();
+    return {earliest.getColumn(0).getInt64(), last};
 }
 
 void addRating(RatingCounts& counts, const std::string& rating, int count) {
@@ -123,16 +159,16 @@ Expected<EventReport> collectEventReport(Store& store, TimeMs now) {
         report.eventName = event.name;
         report.zone = TimeZone::forSettingOrUtc(event.settings.timeZone);
         report.generatedAt = now;
-        report.attendees = db.execAndGet("SELECT count(*) FROM attendee").getInt();
+        report.attendees = store.attendees().count(); // as `meetscan stats` counts them: erased people not
         report.scans = store.scans().count();
         report.connections = store.meetings().connectionCount();
         report.meetings = store.meetings().meetingCount();
         report.leads = store.leads().count();
         report.stations = db.execAndGet("SELECT count(*) FROM station").getInt();
 
-        const auto [first, last] = spanOf(db, "SELECT min(at), max(at) FROM scan");
+        const auto [first, last] = plausibleSpan(db, "scan", "at", now);
         if (first <= last) {
-            report.timeline = timelineFor(first, last, report.zone);
+            report.timeline = timelineFor(first, last, now, report.zone);
             std::map<std::string, std::size_t> stationIndex;
             SQLite::Statement stations(db, "SELECT id, name, mode FROM station ORDER BY name, id");
             while (stations.executeStep()) {
@@ -144,10 +180,15 @@ Expected<EventReport> collectEventReport(Store& store, TimeMs now) {
             SQLite::Statement scans(db, "SELECT station_id, at FROM scan");
             while (scans.executeStep()) {
                 const TimeMs at = scans.getColumn(1).getInt64();
+                const auto bucket = bucketOf(report.timeline, at);
+                if (!bucket) {
+                    ++report.scansOffTheAxis;
+                    continue;
+                }
                 const auto station = stationIndex.find(scans.getColumn(0).getString());
                 if (station != stationIndex.end())
-                    ++report.activity[station->second].scans[bucketOf(report.timeline, at)];
-                ++perHour[bucketStart(at, report.zone, false)];
+                    ++report.activity[station->second].scans[*bucket];
+                ++perHour[hourStart(at, report.zone)];
             }
             std::erase_if(report.activity, [](const StationActivity& station) {
                 return std::all_of(station.scans.begin(), station.scans.end(), [](int n) { return n == 0; });
@@ -188,7 +229,7 @@ Expected<StationReport> collectStationReport(Store& store, const Station& statio
         auto& db = store.database();
         const TimeZone zone = TimeZone::forSettingOrUtc(store.events().event().settings.timeZone);
         StationReport report;
-        report.timeline = timelineFor(now - (kHours - 1) * kHourMs, now, zone);
+        report.timeline = timelineFor(now - (kHours - 1) * kHourMs, now, now, zone);
         report.scans.assign(report.timeline.starts.size(), 0);
         for (const TimeMs start : report.timeline.starts)
             report.hourLabels.push_back(fmt::format("{:02}", toLocal(start, zone).hour));
@@ -197,9 +238,8 @@ Expected<StationReport> collectStationReport(Store& store, const Station& statio
         scans.bind(1, station.id);
         scans.bind(2, report.timeline.starts.front());
         while (scans.executeStep()) {
-            const TimeMs at = scans.getColumn(0).getInt64();
-            if (at <= now + kHourMs)
-                ++report.scans[bucketOf(report.timeline, at)];
+            if (const auto bucket = bucketOf(report.timeline, scans.getColumn(0).getInt64()))
+                ++report.scans[*bucket];
         }
         SQLite::Statement outcomes(db, "SELECT outcome, count(*) FROM scan WHERE station_id = ? GROUP BY outcome");
         outcomes.bind(1, station.id);
@@ -284,17 +324,19 @@ Expected<ExhibitorReport> collectExhibitorReport(Store& store, const std::string
 
         if (!leads.empty()) {
             // Over the whole event's hours, so the booth sees when its visitors came in the day.
-            const auto [firstLead, lastLead] = std::minmax_element(
-                leads.begin(), leads.end(), [](const Lead& a, const Lead& b) { return a.firstScanAt < b.firstScanAt; });
-            TimeMs first = firstLead->firstScanAt, last = lastLead->firstScanAt;
-            if (const auto [firstScan, lastScan] = spanOf(db, "SELECT min(at), max(at) FROM scan"); firstScan <= lastScan) {
-                first = std::min(first, firstScan);
-                last = std::max(last, lastScan);
+            auto [first, last] = plausibleSpan(db, "scan", "at", now);
+            if (const auto [firstLead, lastLead] = plausibleSpan(db, "lead", "first_scan_at", now);
+                firstLead <= lastLead) {
+                first = first <= last ? std::min(first, firstLead) : firstLead;
+                last = std::max(last, lastLead);
             }
-            report.timeline = timelineFor(first, last, report.zone);
-            report.leadsOverTime.assign(report.timeline.starts.size(), 0);
-            for (const Lead& lead : leads)
-                ++report.leadsOverTime[bucketOf(report.timeline, lead.firstScanAt)];
+            if (first <= last) {
+                report.timeline = timelineFor(first, last, now, report.zone);
+                report.leadsOverTime.assign(report.timeline.starts.size(), 0);
+                for (const Lead& lead : leads)
+                    if (const auto bucket = bucketOf(report.timeline, lead.firstScanAt))
+                        ++report.leadsOverTime[*bucket];
+            }
         }
         return report;
     } catch (const SQLite::Exception& e) {

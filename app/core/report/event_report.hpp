@@ -15,6 +15,7 @@ namespace meetscan::core {
 // the last's.
 struct ReportTimeline {
     std::vector<TimeMs> starts;
+    TimeMs end = 0;     // where the last bucket ends
     bool daily = false; // buckets of a local day instead of an hour
 };
 
@@ -51,6 +52,7 @@ struct EventReport {
     std::vector<std::pair<std::string, int>> connectionsPerAttendee; // "0", "1", "2", "3-4", ... -> people
     std::vector<BusyHour> busiestHours;           // up to five, busiest first
     int consentRefusals = 0, unknownBadges = 0, badSignatures = 0, notBadges = 0;
+    int scansOffTheAxis = 0; // times no clock at the event gave: a kiosk's clock was wrong
 };
 
 struct AnswerCounts {

@@ -18,6 +18,7 @@ namespace meetscan::core {
 namespace {
 
 constexpr double kMargin = 42.0;
+constexpr TimeMs kHourMs = 3600LL * 1000;
 constexpr double kLabelWidth = 150.0; // row names left of the bars
 constexpr double kCountWidth = 48.0;  // totals right of the bars
 constexpr double kRowHeight = 17.0;
@@ -263,6 +264,10 @@ Expected<std::string> eventReportPdf(const EventReport& report, ReportPaper pape
                 rows.emplace_back(fmt::format("{} ({})", station.name, station.mode), station.scans);
             page.timelineRows(report.timeline, rows, report.zone, kAccent);
         }
+        if (report.scansOffTheAxis > 0)
+            page.note(fmt::format("{} carry a time far from the others (a kiosk whose clock was wrong) and are "
+                                  "counted above but not drawn.",
+                                  count(report.scansOffTheAxis, "scan", "scans")));
 
         page.heading("The busiest hours", 5 * kRowHeight);
         if (report.busiestHours.empty()) {
@@ -270,8 +275,9 @@ Expected<std::string> eventReportPdf(const EventReport& report, ReportPaper pape
         } else {
             std::vector<std::pair<std::string, std::vector<BarSegment>>> rows;
             for (const auto& hour : report.busiestHours)
+                // The end from the next hour's start: on the night the clocks go forward, 01:00 to 03:00.
                 rows.push_back({fmt::format("{}–{:02}:00", when(hour.start, report.zone),
-                                            (toLocal(hour.start, report.zone).hour + 1) % 24),
+                                            toLocal(hour.start + kHourMs, report.zone).hour),
                                 {{hour.scans, kAccent}}});
             page.bars(rows);
         }

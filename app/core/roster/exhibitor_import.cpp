@@ -32,6 +32,27 @@ std::vector<std::string> splitList(std::string_view text, char separator) {
     return items;
 }
 
+// A line break or tab inside a text (a TOML multi-line string, Alt+Enter in a spreadsheet cell)
+// becomes a space: every one of these texts is shown on one line, on a button or in a column.
+void flattenWhitespace(std::string& text) {
+    std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+    const auto first = text.find_first_not_of(' ');
+    text.erase(0, first == std::string::npos ? text.size() : first);
+    text.erase(text.find_last_not_of(' ') + 1);
+}
+
+void flattenWhitespace(Exhibitor& exhibitor) {
+    for (std::string* text : {&exhibitor.name, &exhibitor.booth, &exhibitor.contact.website, &exhibitor.contact.followUp})
+        flattenWhitespace(*text);
+    for (auto& tag : exhibitor.tags)
+        flattenWhitespace(tag);
+    for (auto& question : exhibitor.questions) {
+        flattenWhitespace(question.text);
+        for (auto& option : question.options)
+            flattenWhitespace(option);
+    }
+}
+
 // Gives questions without an id one from their text, unique within the exhibitor. Each base
 // remembers its next suffix, so that a file repeating one text 20,000 times takes linear time.
 void assignQuestionIds(Exhibitor& exhibitor) {
@@ -268,6 +289,7 @@ Expected<std::vector<Exhibitor>> parseExhibitorsCsv(std::string_view content, co
         exhibitor.contact.emails = splitList(field(emailsColumn), '|');
         exhibitor.contact.website = field(websiteColumn);
         exhibitor.contact.followUp = field(followUpColumn);
+        flattenWhitespace(exhibitor);
         assignQuestionIds(exhibitor);
         auto where = [&](std::string_view name) {
             std::optional<std::size_t> column = name == "id"               ? idColumn
@@ -276,6 +298,7 @@ Expected<std::vector<Exhibitor>> parseExhibitorsCsv(std::string_view content, co
                                                 : name == "contact_emails" ? emailsColumn
                                                 : name == "website"        ? websiteColumn
                                                 : name == "follow_up"      ? followUpColumn
+                                                : name == "tags"           ? tagsColumn
                                                                            : questionsColumn;
             std::size_t index = column.value_or(*idColumn);
             return fmt::format("{}:{}:{}: ", file, record.fieldLines[index], index + 1);
@@ -330,6 +353,7 @@ Expected<std::vector<Exhibitor>> parseExhibitorsToml(std::string_view content, c
             if (array == nullptr)
                 return Error::badInput(tomlWhere(file, questions->source()) +
                                        "questions must be written as [[exhibitor.question]] tables");
+            std::set<std::string> givenIds; // a set, not a search per question: 20,000 stay linear
             for (const toml::node& questionNode : *array) {
                 const toml::table* questionTable = questionNode.as_table();
                 if (questionTable == nullptr)
@@ -343,19 +367,17 @@ Expected<std::vector<Exhibitor>> parseExhibitorsToml(std::string_view content, c
                                    readStrings(*questionTable, "options", question.options, file)})
                     if (error)
                         return *error;
-                const bool clash =
-                    std::any_of(exhibitor.questions.begin(), exhibitor.questions.end(),
-                                [&](const Question& other) { return other.id == question.id; });
-                if (!question.id.empty() && clash)
+                if (!question.id.empty() && !givenIds.insert(question.id).second)
                     return Error::badInput(tomlWhere(file, questionTable->get("id")->source()) +
                                            fmt::format("question id \"{}\" is used twice in exhibitor \"{}\"",
                                                        question.id, exhibitor.id));
                 exhibitor.questions.push_back(std::move(question));
             }
         }
+        flattenWhitespace(exhibitor);
         assignQuestionIds(exhibitor);
         auto where = [&](std::string_view key) {
-            const toml::node* at = table->get(key);
+            const toml::node* at = table->get(key == "questions" ? "question" : key);
             return tomlWhere(file, at != nullptr ? at->source() : table->source());
         };
         if (auto error = checkExhibitor(exhibitor, ids, where))

@@ -57,8 +57,11 @@ std::optional<RowProblem> RowConverter::convert(const CsvRecord& record, Attende
             return;
         }
         // A NUL or other control character would come out raw in CSV and vCard, or cut a name
-        // short in XLSX and PDF: refused here, where the file can still be fixed.
-        if (const auto control = std::find_if(value.text.begin(), value.text.end(), isControlByte);
+        // short in XLSX and PDF: refused here, where the file can still be fixed. Further codes
+        // alone may be split by line breaks and tabs (splitCodes).
+        const bool codeList = field == RosterField::OtherCodes;
+        const auto refused = [codeList](char c) { return isControlByte(c) && !(codeList && isSpace(c)); };
+        if (const auto control = std::find_if(value.text.begin(), value.text.end(), refused);
             control != value.text.end()) {
             problem = RowProblem{row.lineOf(value.column), value.column,
                                  fmt::format("{} holds a control character (byte 0x{:02X}) (column \"{}\")",

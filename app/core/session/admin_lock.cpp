@@ -13,6 +13,8 @@ namespace meetscan::core {
 namespace {
 constexpr int kFreeTries = 3;
 constexpr int kLockOutAfter = 10;
+constexpr int kLongestWaitSeconds = 300;
+constexpr TimeMs kLongestWaitMs = kLongestWaitSeconds * 1000LL;
 } // namespace
 
 std::string hashAdminPin(const std::string& pin) {
@@ -67,6 +69,9 @@ void saveAdminLockState(EventRepository& events, const AdminLockState& state) {
 AdminLock::Answer AdminLock::check(const std::string& pin, TimeMs now) {
     if (m_failures >= kLockOutAfter)
         return {Result::LockedOut, 0};
+    // A wait never outlasts the longest back-off, whatever a clock set ahead (or the stored
+    // count) says.
+    m_nextTryAt = std::min(m_nextTryAt, now + kLongestWaitMs);
     if (now < m_nextTryAt)
         return {Result::Wait, static_cast<int>((m_nextTryAt - now + 999) / 1000)};
     bool correct = false;
@@ -87,7 +92,7 @@ AdminLock::Answer AdminLock::check(const std::string& pin, TimeMs now) {
         return {Result::LockedOut, 0};
     if (m_failures >= kFreeTries) {
         // 5 s after the third wrong PIN, doubling up to 5 minutes.
-        const int waitSeconds = std::min(300, 5 << (m_failures - kFreeTries));
+        const int waitSeconds = std::min(kLongestWaitSeconds, 5 << std::min(m_failures - kFreeTries, 10));
         m_nextTryAt = now + static_cast<TimeMs>(waitSeconds) * 1000;
         return {Result::Wait, waitSeconds};
     }

@@ -66,11 +66,22 @@ void SessionWorker::Impl::execute(Command& command) {
         if (auto saved = session->changeStation(*station); !saved)
             error = saved.error().message;
     } else if (auto* pin = std::get_if<PinCheck>(&command)) {
-        const auto answer = adminLock->check(pin->pin, now);
+        // The PIN and the count are read afresh: `meetscan admin set-pin` on this kiosk, while it
+        // runs, takes effect at once, and its reset is not overwritten by a stale count.
         try {
-            saveAdminLockState(store->events(), adminLock->state());
+            adminLock = std::make_unique<AdminLock>(store->events().metaValue("admin_pin_hash"),
+                                                    loadAdminLockState(store->events()));
         } catch (const SQLite::Exception&) {
-            // The count stays in memory; the disk's trouble shows on the screen from the next write.
+            // Keep the lock as it was; the database's trouble shows from the next write.
+        }
+        const AdminLockState before = adminLock->state();
+        const auto answer = adminLock->check(pin->pin, now);
+        if (adminLock->state() != before) {
+            try {
+                saveAdminLockState(store->events(), adminLock->state());
+            } catch (const SQLite::Exception&) {
+                // The count stays in memory; the disk's trouble shows from the next write.
+            }
         }
         pin->answer->set_value(answer);
     }

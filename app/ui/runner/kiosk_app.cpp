@@ -585,7 +585,7 @@ void KioskApp::pollPin(core::TimeMs now) {
         admin.pinMessage = "Wrong PIN";
         admin.retryAt = now + static_cast<core::TimeMs>(answer.waitSeconds) * 1000;
         break;
-    case core::AdminLock::Result::LockedOut: admin.pinMessage = "Locked: too many wrong PINs. Staff unlock it with meetscan admin set-pin."; break;
+    case core::AdminLock::Result::LockedOut: admin.pinMessage = "Locked: too many wrong PINs. Staff unlock it by setting the PIN again (meetscan admin set-pin)."; break;
     }
 }
 
