@@ -61,17 +61,10 @@ std::string readPin() {
 void validateAdminPin(const std::string& pin) {
     if (auto problem = core::adminPinProblem(pin))
         throw CliError::badInput(*problem);
-    if (pin == core::AdminLock::kDefaultPin)
-        throw CliError::badInput(fmt::format("{} is the well-known default PIN; choose another", pin));
 }
 
 void storeAdminPin(core::Store& store, const std::string& pin) {
-    validateAdminPin(pin);
-    auto event = store.events().event();
-    event.settings.adminPinHash = core::hashAdminPin(pin);
-    orThrow(store.events().saveEvent(event));
-    core::saveAdminLockState(store.events(), {}); // a new PIN ends a lock-out
-
+    orThrow(core::setAdminPin(store.events(), pin)); // a new PIN also ends a lock-out
 }
 
 void addAdminCommand(CLI::App& app, CliContext& context) {
@@ -79,7 +72,8 @@ void addAdminCommand(CLI::App& app, CliContext& context) {
     admin->require_subcommand(1);
     auto* setPin = admin->add_subcommand(
         "set-pin", "Set the admin panel's PIN (6 to 12 digits), read from standard input or asked for on a terminal; "
-                   "only its password hash is stored. A running kiosk uses it after a restart.");
+                   "only its password hash is stored. A running kiosk uses it at its next try; a new PIN also ends a "
+                   "lock-out.");
     setPin->callback([&context] {
         const std::string pin = readPin();
         validateAdminPin(pin);

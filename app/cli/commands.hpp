@@ -32,7 +32,8 @@ void addSendCommands(CLI::App& app, CliContext& context);
 void addReportCommand(CLI::App& app, CliContext& context);
 
 // The admin PIN (admin_command.cpp), shared by `init --admin-pin` and `admin set-pin`: 6 to 12
-// digits, never the default; stored as a libsodium password hash. Throw CliError on a bad PIN.
+// digits, none guessed first (core::adminPinProblem); stored as a libsodium password hash. Throw
+// CliError on a bad PIN.
 void validateAdminPin(const std::string& pin);
 void storeAdminPin(core::Store& store, const std::string& pin);
 

@@ -7,6 +7,9 @@
 #include "core/sync/sync_client.hpp"
 #endif
 
+#include <fmt/format.h>
+
+#include <filesystem>
 #include <fstream>
 
 namespace meetscan::cli {
@@ -52,6 +55,13 @@ void addKioskCommand(CLI::App& app, CliContext& context) {
     command->add_flag("--mute", *mute, "No sounds")->group(kTestingAids);
     command->callback([&context, kiosk, badgesFile, mute] {
         kiosk->database = context.databasePath(); // none yet: the kiosk asks for its set-up code
+        std::error_code missing;
+        // There is no well-known PIN: a kiosk on the floor without its own would let anybody in.
+        if (std::filesystem::exists(kiosk->database, missing) &&
+            context.store().events().event().settings.adminPinHash.empty())
+            throw CliError::badInput(fmt::format("{} has no admin PIN, and a kiosk runs only with one: set it with "
+                                                 "`meetscan admin set-pin` (or `meetscan init --admin-pin PIN`)",
+                                                 kiosk->database.string()));
         kiosk->server = core::serverFromEnvironment(kiosk->server);
         kiosk->sound = !*mute;
         if (!badgesFile->empty()) {

@@ -21,6 +21,7 @@ const char* screenName(ScreenId screen) {
     case ScreenId::AdminPin: return "admin_pin";
     case ScreenId::Admin: return "admin";
     case ScreenId::StationSetup: return "station_setup";
+    case ScreenId::ChoosePin: return "choose_pin";
     }
     return "unknown";
 }

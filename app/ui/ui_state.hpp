@@ -31,6 +31,7 @@ enum class ScreenId {
     AdminPin,
     Admin,
     StationSetup, // a kiosk with no event yet: it waits for the office's set-up code
+    ChoosePin,    // a kiosk just joined through its set-up code chooses its own admin PIN
 };
 [[nodiscard]] const char* screenName(ScreenId screen);
 
@@ -47,6 +48,8 @@ struct AdminState {
     std::string pin;                              // digits typed so far
     std::optional<std::future<core::AdminLock::Answer>> pinCheck;
     std::string pinMessage;
+    std::string firstPin;                         // ChoosePin: the first entry, waiting for its repeat
+    std::optional<std::future<Status>> pinSave;   // ChoosePin: the chosen PIN on its way into the database
     core::TimeMs retryAt = 0;                     // wrong PINs back off
     std::string stationName;                      // the station name field
     std::vector<std::string> cameras;             // /dev/video* found when the panel opened

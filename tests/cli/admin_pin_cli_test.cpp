@@ -6,6 +6,7 @@
 #include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 
@@ -45,8 +46,8 @@ TEST_F(AdminPinCli, InitStoresAHashTheKioskAccepts) {
     EXPECT_EQ(fileBytes().find("135792"), std::string::npos) << "the PIN itself is in the database file";
 
     core::AdminLock lock(hash);
-    EXPECT_FALSE(lock.usesDefaultPin());
-    EXPECT_EQ(lock.check(core::AdminLock::kDefaultPin, 1000).result, core::AdminLock::Result::Wrong);
+    EXPECT_TRUE(lock.hasPin());
+    EXPECT_EQ(lock.check("2468", 1000).result, core::AdminLock::Result::Wrong); // the old default opens nothing
     EXPECT_EQ(lock.check("135792", 2000).result, core::AdminLock::Result::Unlocked);
 
     // Running init again without --admin-pin keeps the PIN.
@@ -91,6 +92,22 @@ TEST_F(AdminPinCli, RefusesBadPinsAndStoresNothing) {
     auto store = core::Store::open(m_db);
     ASSERT_TRUE(store.ok());
     EXPECT_EQ((*store)->events().event().name, "PIN Con") << "a refused init changed the event";
+}
+
+// There is no well-known PIN: a kiosk without its own does not start, and says what sets one.
+TEST_F(AdminPinCli, AKioskWithoutItsOwnPinDoesNotStart) {
+    ASSERT_EQ(run({"init", "--event", "PIN Con"}).exitCode, 0);
+    const auto refused = run({"kiosk", "--windowed", "--source", "synthetic"});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_EQ(refused.err, "meetscan: error: " + m_db.string() +
+                               " has no admin PIN, and a kiosk runs only with one: set it with `meetscan admin "
+                               "set-pin` (or `meetscan init --admin-pin PIN`)\n");
+    const auto doctor = nlohmann::json::parse(run({"doctor", "--json"}).out);
+    for (const auto& check : doctor["checks"]) {
+        if (check["name"] == "admin_pin") {
+            EXPECT_EQ(check["status"], "fail") << check.dump();
+        }
+    }
 }
 
 TEST_F(AdminPinCli, AdminNeedsASubcommand) {

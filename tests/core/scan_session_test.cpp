@@ -260,8 +260,9 @@ TEST(SessionWorkerTest, DecidesOffTheCallingThreadAndFinishesQueuedScans) {
         }
         ASSERT_EQ(decisions.size(), 2U);
         EXPECT_EQ(decisions[1].outcome, Outcome::Connected);
-        EXPECT_TRUE((*worker)->snapshot().usesDefaultPin);
-        EXPECT_EQ((*worker)->checkAdminPin(AdminLock::kDefaultPin).get().result, AdminLock::Result::Unlocked);
+        EXPECT_FALSE((*worker)->snapshot().hasAdminPin);
+        // There is no default PIN: without one of its own, nothing opens the panel.
+        EXPECT_EQ((*worker)->checkAdminPin("2468").get().result, AdminLock::Result::NoPin);
         (*worker)->submitScan({"A", "QRCode"}); // queued right before shutdown
     }
     auto store = std::move(Store::open(dir / "event.db")).value();

@@ -91,8 +91,8 @@ protected:
         std::vector<std::string> steps;
         for (int i = 0; i < 5; ++i)
             steps.push_back(tap("admin-corner"));
-        for (const char* key : {"2", "4", "6", "8", "OK"})
-            steps.push_back(tap(key));
+        for (const auto& key : test::pinTaps())
+            steps.push_back(key);
         steps.push_back(wait(1500));
         return steps;
     }

@@ -122,8 +122,8 @@ TEST_F(KioskResilience, KilledKioskRestartsInTheSameModeAndStation) {
     std::vector<std::string> script{wait(800)};
     for (int i = 0; i < 5; ++i)
         script.push_back(tap("admin-corner"));
-    for (const char* key : {"2", "4", "6", "8", "OK"})
-        script.push_back(tap(key));
+    for (const auto& key : test::pinTaps())
+        script.push_back(key);
     script.insert(script.end(), {wait(1500), tap("Booth"), tap(exhibitorName), wait(1000), tap("Close"), wait(800),
                                  shot("before")});
     script.push_back(scan(m_demo.staffBadges.at(exhibitorId).front()));

@@ -65,10 +65,20 @@ protected:
 };
 
 TEST_F(StationSetupScreens, ANewKioskAsksForItsCodeJoinsOnceAndTurnsAwayASpentOne) {
-    const auto shots = runKiosk("kiosk.db", {test::wait(2000), test::shot("setup"),
-                                             test::scan("https://example.org/not-a-set-up-code"),
-                                             test::shot("not-a-code"), test::scan(m_code), test::wait(800),
-                                             test::shot("joined")});
+    std::vector<std::string> steps{test::wait(2000), test::shot("setup"),
+                                   test::scan("https://example.org/not-a-set-up-code"), test::shot("not-a-code"),
+                                   test::scan(m_code), test::wait(800), test::shot("choose"),
+                                   test::scan("A1"), test::wait(300)}; // no badge counts before the PIN
+    const auto trivial = test::pinTaps("123456");
+    steps.insert(steps.end(), trivial.begin(), trivial.end());
+    steps.push_back(test::shot("trivial"));
+    for (int twice = 0; twice < 2; ++twice) {
+        const auto pin = test::pinTaps("975318");
+        steps.insert(steps.end(), pin.begin(), pin.end());
+        steps.push_back(twice == 0 ? test::shot("repeat") : test::wait(1500));
+    }
+    steps.push_back(test::shot("joined"));
+    const auto shots = runKiosk("kiosk.db", steps);
     const auto setup = test::loadScreenRecord(shots, "setup");
     EXPECT_EQ(setup.screen, "station_setup");
     EXPECT_EQ(setup.width, 1920);
@@ -76,15 +86,28 @@ TEST_F(StationSetupScreens, ANewKioskAsksForItsCodeJoinsOnceAndTurnsAwayASpentOn
     const auto wrong = test::loadScreenRecord(shots, "not-a-code");
     EXPECT_EQ(wrong.screen, "station_setup");
     EXPECT_TRUE(wrong.says("not a station set-up code")) << testing::PrintToString(wrong.texts);
+    // There is no default PIN: the person who set the kiosk up chooses its own, twice.
+    const auto choose = test::loadScreenRecord(shots, "choose");
+    EXPECT_EQ(choose.screen, "choose_pin");
+    EXPECT_TRUE(choose.says("Choose this kiosk's admin PIN")) << testing::PrintToString(choose.texts);
+    EXPECT_TRUE(choose.says("Joined Harbour Summit as lounge")) << testing::PrintToString(choose.texts);
+    const auto refused = test::loadScreenRecord(shots, "trivial");
+    EXPECT_EQ(refused.screen, "choose_pin");
+    EXPECT_TRUE(refused.says("A run of digits")) << testing::PrintToString(refused.texts);
+    const auto repeat = test::loadScreenRecord(shots, "repeat");
+    EXPECT_TRUE(repeat.says("Type the PIN again")) << testing::PrintToString(repeat.texts);
     const auto joined = test::loadScreenRecord(shots, "joined");
     EXPECT_EQ(joined.screen, "idle");
-    EXPECT_TRUE(joined.says("Joined Harbour Summit as lounge")) << testing::PrintToString(joined.texts);
+    EXPECT_TRUE(joined.says("Admin PIN set")) << testing::PrintToString(joined.texts);
     EXPECT_TRUE(joined.says("Harbour Summit")) << testing::PrintToString(joined.texts);
     {
         SQLite::Database kiosk((m_dir / "kiosk.db").string(), SQLite::OPEN_READONLY);
         EXPECT_EQ(kiosk.execAndGet("SELECT value FROM meta WHERE key = 'role'").getString(), "station");
         EXPECT_EQ(kiosk.execAndGet("SELECT count(*) FROM attendee").getInt(), 2);
         EXPECT_EQ(kiosk.execAndGet("SELECT count(*) FROM signing_key").getInt(), 0);
+        EXPECT_EQ(kiosk.execAndGet("SELECT count(*) FROM scan").getInt(), 0) << "a badge was taken before the PIN";
+        const std::string hash = kiosk.execAndGet("SELECT value FROM meta WHERE key = 'admin_pin_hash'").getString();
+        EXPECT_EQ(hash.rfind("$argon2id$", 0), 0U) << hash;
         EXPECT_EQ(kiosk.execAndGet("SELECT name FROM station WHERE id = "
                                    "(SELECT value FROM meta WHERE key = 'station_id')")
                       .getString(),

@@ -1,10 +1,12 @@
 // Screenshot test of the admin panel's sync strip: the real `meetscan kiosk --server` under Xvfb,
 // once against a throw-away PostgreSQL cluster (synced, nothing waiting) and once against a
 // server that is not there (the error in words, the scans still queued).
+#include "core/session/admin_lock.hpp"
 #include "core/store/store.hpp"
 #include "core/sync/event_schema.hpp"
 #include "core/sync/pg_connection.hpp"
 #include "core/sync/server_schema.hpp"
+#include "support/kiosk_script.hpp"
 #include "support/pg_server.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
@@ -57,6 +59,7 @@ protected:
             GTEST_SKIP() << "xvfb-run is not installed";
         auto store = core::Store::open(m_dir / "event.db");
         ASSERT_TRUE(store) << store.error().message;
+        ASSERT_TRUE(core::setAdminPin((*store)->events(), core::kDemoAdminPin));
         core::Attendee ana;
         ana.badgeCode = "A1";
         ana.id = core::attendeeIdForCode("A1");
@@ -69,8 +72,8 @@ protected:
         std::string script = R"({"wait_ms":2500})" "\n";
         for (int i = 0; i < 5; ++i)
             script += R"({"tap":"admin-corner"})" "\n";
-        for (const char* key : {"2", "4", "6", "8", "OK"})
-            script += nlohmann::json{{"tap", key}}.dump() + "\n";
+        for (const auto& key : test::pinTaps())
+            script += key + "\n";
         script += R"({"wait_ms":2500})" "\n" R"({"screenshot":"admin"})" "\n" R"({"quit":true})" "\n";
         auto scriptPath = m_dir.write("script-" + std::to_string(++m_runs) + ".jsonl", script);
         auto shots = m_dir / ("shots-" + std::to_string(m_runs));

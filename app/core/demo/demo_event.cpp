@@ -2,6 +2,7 @@
 
 #include "core/demo/demo_people.hpp"
 #include "core/domain/ulid.hpp"
+#include "core/session/admin_lock.hpp"
 #include "meetscan/scanner/base64.hpp"
 #include "meetscan/scanner/signing.hpp"
 
@@ -70,6 +71,9 @@ Expected<DemoEvent> fillStore(Store& store, const DemoOptions& options) {
 
     if (auto named = nameEventAndStation(store.events(), options.eventName); !named)
         return named.error();
+    if (!options.adminPin.empty())
+        if (auto pin = setAdminPin(store.events(), options.adminPin); !pin)
+            return pin.error();
 
     std::vector<Exhibitor> exhibitorRows;
     for (const auto& e : exhibitors)

@@ -12,10 +12,15 @@ namespace meetscan::core {
 inline constexpr int kMinDemoAttendees = 30; // room for exhibitor staff, speakers and the no-consent few
 inline constexpr int kMaxDemoAttendees = 9999;
 
+// The demo's own admin PIN, printed when the demo starts: a real event has no PIN anybody knows,
+// and its kiosk does not start without one of its own.
+inline constexpr const char* kDemoAdminPin = "246813";
+
 struct DemoOptions {
     int attendees = 200; // kMinDemoAttendees..kMaxDemoAttendees
     std::uint64_t seed = 42;
     std::string eventName = "MeetScan Demo Summit";
+    std::string adminPin = kDemoAdminPin;
 };
 
 struct DemoEvent {

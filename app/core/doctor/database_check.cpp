@@ -47,9 +47,9 @@ CheckResult checkAdminPin(SQLite::Database& db) {
     CheckResult result{"admin_pin", CheckResult::Level::Ok, "", ""};
     const std::string hash = EventRepository(db).event().settings.adminPinHash;
     if (hash.empty()) {
-        result.level = CheckResult::Level::Warn;
-        result.detail = "no admin PIN set: the well-known default PIN opens the admin panel";
-        result.fix = "`meetscan admin set-pin` (or `meetscan init --event NAME --admin-pin PIN`)";
+        result.level = CheckResult::Level::Fail;
+        result.detail = "no admin PIN set: the kiosk will not start without one (there is no default PIN)";
+        result.fix = "`meetscan admin set-pin` (or `meetscan init --admin-pin PIN`)";
     } else if (hash.rfind("$argon2", 0) != 0 && hash.rfind("$7$", 0) != 0) {
         result.level = CheckResult::Level::Fail;
         result.detail = "the stored admin PIN is not a password hash: no PIN will open the admin panel";

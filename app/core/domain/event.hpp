@@ -17,7 +17,7 @@ struct EventSettings {
     std::string paper = "a4";       // a4 | letter, for PDFs
     std::string accentColour = "#1F6FEB";
     std::vector<std::string> urlPatterns; // badge URL patterns (one capture group each)
-    std::string adminPinHash;       // libsodium password hash; empty: the default PIN applies
+    std::string adminPinHash;       // libsodium password hash, this station's own; empty: no PIN, no kiosk
     // The zone every human-facing time is shown in (domain/local_time.hpp): an IANA name such as
     // "Europe/Berlin"; empty: the machine's zone.
     std::string timeZone;

@@ -66,6 +66,17 @@ void saveAdminLockState(EventRepository& events, const AdminLockState& state) {
     events.saveMetaValue("admin_next_try_at", std::to_string(state.nextTryAt));
 }
 
+Status setAdminPin(EventRepository& events, const std::string& pin) {
+    if (auto problem = adminPinProblem(pin))
+        return Error::badInput(*problem);
+    auto event = events.event();
+    event.settings.adminPinHash = hashAdminPin(pin);
+    if (auto saved = events.saveEvent(event); !saved)
+        return saved.error();
+    saveAdminLockState(events, {});
+    return Done{};
+}
+
 AdminLock::Answer AdminLock::check(const std::string& pin, TimeMs now) {
     if (m_failures >= kLockOutAfter)
         return {Result::LockedOut, 0};
@@ -74,14 +85,11 @@ AdminLock::Answer AdminLock::check(const std::string& pin, TimeMs now) {
     m_nextTryAt = std::min(m_nextTryAt, now + kLongestWaitMs);
     if (now < m_nextTryAt)
         return {Result::Wait, static_cast<int>((m_nextTryAt - now + 999) / 1000)};
-    bool correct = false;
-    if (m_pinHash.empty()) {
-        correct = pin == kDefaultPin;
-    } else {
-        if (sodium_init() < 0)
-            return {Result::Wrong, 0};
-        correct = crypto_pwhash_str_verify(m_pinHash.c_str(), pin.c_str(), pin.size()) == 0;
-    }
+    if (m_pinHash.empty())
+        return {Result::NoPin, 0};
+    if (sodium_init() < 0)
+        return {Result::Wrong, 0};
+    const bool correct = crypto_pwhash_str_verify(m_pinHash.c_str(), pin.c_str(), pin.size()) == 0;
     if (correct) {
         m_failures = 0;
         m_nextTryAt = 0;

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/domain/ulid.hpp"
+#include "meetscan/scanner/expected.hpp"
 
 #include <optional>
 #include <string>
@@ -29,27 +30,31 @@ struct AdminLockState {
 [[nodiscard]] AdminLockState loadAdminLockState(const EventRepository& events);
 void saveAdminLockState(EventRepository& events, const AdminLockState& state);
 
+// Stores a new PIN's hash in the station's own database and ends any lock-out: what `meetscan
+// admin set-pin` and a new kiosk's "choose the admin PIN" screen do. BadInput for a PIN that
+// adminPinProblem refuses.
+[[nodiscard]] Status setAdminPin(EventRepository& events, const std::string& pin);
+
 // Guards the admin panel: wrong PINs back off (after 3 tries, doubling waits), and after 10
 // the panel stays locked, across restarts, until staff set the PIN again with `meetscan admin
 // set-pin`. Checking a PIN costs tens of milliseconds on purpose, so the kiosk calls it off the
 // UI thread (SessionWorker), which keeps state() in the database.
 class AdminLock {
 public:
-    enum class Result { Unlocked, Wrong, Wait, LockedOut };
+    // NoPin: the station has none yet, and nothing opens the panel (there is no default PIN).
+    enum class Result { Unlocked, Wrong, Wait, LockedOut, NoPin };
     struct Answer {
         Result result = Result::Wrong;
         int waitSeconds = 0; // with Wait: how long until the next try is accepted
     };
 
-    // `pinHash` empty means no PIN was set: kDefaultPin applies (the admin panel says so).
+    // `pinHash` empty means no PIN was set: every try is refused (Result::NoPin).
     explicit AdminLock(std::string pinHash, AdminLockState state = {})
         : m_pinHash(std::move(pinHash)), m_failures(state.failures), m_nextTryAt(state.nextTryAt) {}
-    static constexpr const char* kDefaultPin = "2468";
-
     Answer check(const std::string& pin, TimeMs now);
     [[nodiscard]] int failures() const { return m_failures; }
     [[nodiscard]] AdminLockState state() const { return {m_failures, m_nextTryAt}; }
-    [[nodiscard]] bool usesDefaultPin() const { return m_pinHash.empty(); }
+    [[nodiscard]] bool hasPin() const { return !m_pinHash.empty(); }
 
 private:
     std::string m_pinHash;

@@ -19,7 +19,11 @@ struct PinCheck {
     std::string pin;
     std::shared_ptr<std::promise<AdminLock::Answer>> answer;
 };
-using Command = std::variant<ScanInput, Lead, SignOut, Station, PinCheck>;
+struct NewPin {
+    std::string pin;
+    std::shared_ptr<std::promise<Status>> done;
+};
+using Command = std::variant<ScanInput, Lead, SignOut, Station, PinCheck, NewPin>;
 
 constexpr auto kTick = std::chrono::milliseconds(100);
 constexpr TimeMs kStatsEveryMs = 3000;
@@ -50,7 +54,8 @@ void SessionWorker::Impl::execute(Command& command) {
     const TimeMs now = nowMs();
     std::string error;
     // Only a write says whether writes work: the banner stays until one succeeds.
-    const bool writes = !std::holds_alternative<SignOut>(command) && !std::holds_alternative<PinCheck>(command);
+    const bool writes = !std::holds_alternative<SignOut>(command) && !std::holds_alternative<PinCheck>(command) &&
+                        !std::holds_alternative<NewPin>(command);
     if (auto* scan = std::get_if<ScanInput>(&command)) {
         Decision decision = session->onScan(*scan, now);
         if (!decision.saved)
@@ -84,6 +89,16 @@ void SessionWorker::Impl::execute(Command& command) {
             }
         }
         pin->answer->set_value(answer);
+    } else if (auto* chosen = std::get_if<NewPin>(&command)) {
+        Status set = Done{};
+        try {
+            set = core::setAdminPin(store->events(), chosen->pin);
+        } catch (const std::exception& e) {
+            set = Error::world(e.what());
+        }
+        if (set)
+            adminLock = std::make_unique<AdminLock>(store->events().metaValue("admin_pin_hash"));
+        chosen->done->set_value(set);
     }
     if (!writes)
         return;
@@ -117,7 +132,7 @@ void SessionWorker::Impl::publish(bool refreshStats) {
     snapshot.pending = session->pending();
     snapshot.staff = session->staff();
     snapshot.queued = static_cast<int>(commands.size());
-    snapshot.usesDefaultPin = adminLock->usesDefaultPin();
+    snapshot.hasAdminPin = adminLock->hasPin();
     if (refreshStats) {
         snapshot.stats = std::move(stats);
         snapshot.exhibitors = std::move(exhibitors);
@@ -251,6 +266,15 @@ std::future<AdminLock::Answer> SessionWorker::checkAdminPin(std::string pin) {
     auto future = promise->get_future();
     std::lock_guard lock(m_impl->mutex);
     m_impl->commands.emplace_back(PinCheck{std::move(pin), std::move(promise)});
+    m_impl->wake.notify_all();
+    return future;
+}
+
+std::future<Status> SessionWorker::setAdminPin(std::string pin) {
+    auto promise = std::make_shared<std::promise<Status>>();
+    auto future = promise->get_future();
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->commands.emplace_back(NewPin{std::move(pin), std::move(promise)});
     m_impl->wake.notify_all();
     return future;
 }

@@ -27,7 +27,7 @@ struct SessionSnapshot {
     std::string storeError;             // the last write failure, empty when writes work
     bool diskFull = false;              // ... and it was the disk (or file-size limit) being full
     int queued = 0;                     // scans waiting to be written
-    bool usesDefaultPin = true;
+    bool hasAdminPin = false; // without one nothing opens the admin panel
 };
 
 // Whether a failed write failed for want of space, so the screen can tell staff what to do:
@@ -50,6 +50,8 @@ public:
     void submitStaffSignOut();
     void submitStation(Station station); // admin: mode, name, exhibitor
     std::future<AdminLock::Answer> checkAdminPin(std::string pin);
+    // A new kiosk's first PIN (core::setAdminPin): ready once stored, or refused.
+    std::future<Status> setAdminPin(std::string pin);
 
     [[nodiscard]] std::vector<Decision> takeDecisions();
     [[nodiscard]] SessionSnapshot snapshot() const;

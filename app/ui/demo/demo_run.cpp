@@ -120,7 +120,7 @@ Status runDemo(const DemoRunOptions& options) {
         kiosk.source = hasCamera() ? "camera" : "synthetic";
         kiosk.syntheticTexts.assign(demo.badgeTexts.begin(), demo.badgeTexts.begin() + 12);
         fmt::print("opening the kiosk with the {} source (admin: tap the top-right corner five times, PIN {})\n",
-                   kiosk.source, core::AdminLock::kDefaultPin);
+                   kiosk.source, core::kDemoAdminPin);
         std::fflush(stdout);
         return runKiosk(kiosk);
     }

@@ -1,8 +1,12 @@
 #include "ui/demo/demo_script.hpp"
 
+#include "core/demo/demo_event.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 
 namespace meetscan::ui {
 namespace {
@@ -23,8 +27,8 @@ public:
         wait(300);
     }
     void unlock() {
-        for (const char* digit : {"2", "4", "6", "8"})
-            tap(digit);
+        for (const char digit : std::string_view(core::kDemoAdminPin))
+            tap(std::string(1, digit));
         tap("OK");
         wait(1500);
     }

@@ -181,7 +181,8 @@ void KioskApp::pollJoin(core::TimeMs now) {
     m_snapshot = m_worker->snapshot();
     if (auto started = startServices(); !started)
         fmt::print(stderr, "meetscan: warning: {}\n", started.error().message);
-    showScreen(m_state, ScreenId::Idle, now, 0);
+    // There is no default PIN: the staff member who just set this kiosk up chooses its own.
+    showScreen(m_state, m_snapshot.hasAdminPin ? ScreenId::Idle : ScreenId::ChoosePin, now, 0);
     m_state.toast = joined ? "Joined " + joined->eventName + " as " + joined->station.name
                            : "Joined; the event is still downloading";
     m_state.toastUntil = now + 6000;
@@ -340,6 +341,7 @@ void KioskApp::frame(core::TimeMs now) {
         m_state.lastTouchAt = now;
     checkTimeouts(now);
     pollPin(now);
+    pollPinSave(now);
     m_timings.mark(Phase::Drain);
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -376,6 +378,7 @@ void KioskApp::frame(core::TimeMs now) {
     case ScreenId::AdminPin: drawAdminPin(context); break;
     case ScreenId::Admin: drawAdmin(context); break;
     case ScreenId::StationSetup: drawStationSetup(context); break;
+    case ScreenId::ChoosePin: drawChoosePin(context); break;
     }
     const char* overlay = drawOverlays(context);
     if (now < m_state.toastUntil && !m_state.toast.empty()) {
@@ -447,6 +450,9 @@ void KioskApp::collectWedge(core::TimeMs now) {
 
 void KioskApp::takeScans(core::TimeMs now) {
     for (auto& code : m_loop->takeResults()) {
+        // Until the kiosk has its admin PIN, no badge is taken: nobody could stop a mistake.
+        if (m_state.screen == ScreenId::ChoosePin)
+            continue;
         // A scripted session owns the input: only its injected badges count, so what the live
         // source happens to show cannot change the script's course.
         if (!m_script.empty() && code.format != "Keyboard")
@@ -564,6 +570,22 @@ void KioskApp::checkTimeouts(core::TimeMs now) {
         m_state.decision.reset();
 }
 
+void KioskApp::pollPinSave(core::TimeMs now) {
+    AdminState& admin = m_state.admin;
+    if (!admin.pinSave || admin.pinSave->wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    const Status saved = admin.pinSave->get();
+    admin.pinSave.reset();
+    if (!saved) {
+        admin.pinMessage = saved.error().message;
+        return;
+    }
+    admin.pinMessage.clear();
+    showScreen(m_state, ScreenId::Idle, now, 0);
+    m_state.toast = "Admin PIN set: the kiosk is ready";
+    m_state.toastUntil = now + 4000;
+}
+
 void KioskApp::pollPin(core::TimeMs now) {
     AdminState& admin = m_state.admin;
     if (!admin.pinCheck || admin.pinCheck->wait_for(std::chrono::seconds(0)) != std::future_status::ready)
@@ -585,6 +607,7 @@ void KioskApp::pollPin(core::TimeMs now) {
         admin.pinMessage = "Wrong PIN";
         admin.retryAt = now + static_cast<core::TimeMs>(answer.waitSeconds) * 1000;
         break;
+    case core::AdminLock::Result::NoPin: admin.pinMessage = "This kiosk has no admin PIN yet"; break;
     case core::AdminLock::Result::LockedOut: admin.pinMessage = "Locked: too many wrong PINs. Staff unlock it by setting the PIN again (meetscan admin set-pin)."; break;
     }
 }
@@ -635,6 +658,8 @@ void KioskApp::apply(const Commands& commands, core::TimeMs now) {
         m_worker->submitStation(*commands.station);
     if (commands.pin)
         m_state.admin.pinCheck = m_worker->checkAdminPin(*commands.pin);
+    if (commands.newPin)
+        m_state.admin.pinSave = m_worker->setAdminPin(*commands.newPin);
     if (commands.source) {
         if (auto opened = openSource(*commands.source); !opened)
             m_state.admin.pinMessage = opened.error().message;

@@ -55,6 +55,7 @@ private:
     void checkTimeouts(core::TimeMs now);
     void collectWedge(core::TimeMs now);
     void pollPin(core::TimeMs now);
+    void pollPinSave(core::TimeMs now); // ChoosePin: the kiosk's first PIN stored
     void apply(const Commands& commands, core::TimeMs now);
     void applyLeadCommands(const LeadCommands& commands, core::TimeMs now);
     void adminGesture(Painter& paint, core::TimeMs now);

@@ -15,6 +15,51 @@ std::string backOffMessage(core::TimeMs secondsLeft) {
 
 } // namespace
 
+float drawPinDots(Painter& paint, const std::string& pin, float centreX, float top) {
+    const Theme& theme = paint.theme();
+    const float dot = 22.0F;
+    const int digits = std::max(6, static_cast<int>(pin.size()));
+    float x = centreX - static_cast<float>(digits - 1) * (dot * 3.0F) / 2.0F;
+    for (int i = 0; i < digits; ++i, x += dot * 3.0F) {
+        if (i < static_cast<int>(pin.size()))
+            paint.drawList().AddCircleFilled(ImVec2(x, top + dot), dot, theme.text, 32);
+        else
+            paint.drawList().AddCircle(ImVec2(x, top + dot), dot, theme.textMuted, 32, 3.0F);
+    }
+    return top + dot * 2.0F + 24.0F;
+}
+
+float drawPinPad(ScreenContext& context, std::string& pin, float top, bool enabled, std::optional<std::string>& entered) {
+    Painter& paint = context.paint;
+    const Theme& theme = paint.theme();
+    const char* keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"};
+    const float key = 150.0F;
+    const float gap = 22.0F;
+    // Four rows above the Cancel button: lower on a shorter screen (1280x800), never under 56 px.
+    const float row = std::max(56.0F, std::min(key * 0.66F, (context.size.y - 150.0F - top - 3.0F * gap) / 4.0F));
+    const float left = context.size.x / 2.0F - (3.0F * key + 2.0F * gap) / 2.0F;
+    for (int i = 0; i < 12; ++i) {
+        ImVec2 at(left + static_cast<float>(i % 3) * (key + gap), top + static_cast<float>(i / 3) * (row + gap));
+        ButtonStyle style;
+        style.textSize = i == 9 || i == 11 ? 36.0F : 52.0F;
+        if (i == 11)
+            style.fill = theme.accent;
+        if (!paint.button(keys[i], at, ImVec2(key, row), style) || !enabled)
+            continue;
+        context.state.lastTouchAt = context.now;
+        if (i == 9) {
+            pin.clear();
+        } else if (i == 11) {
+            if (!pin.empty())
+                entered = pin;
+            pin.clear();
+        } else if (pin.size() < core::kMaxAdminPinDigits) {
+            pin += keys[i];
+        }
+    }
+    return top + 4.0F * (row + gap) + 12.0F;
+}
+
 void drawAdminPin(ScreenContext& context) {
     Painter& paint = context.paint;
     const Theme& theme = paint.theme();
@@ -23,18 +68,7 @@ void drawAdminPin(ScreenContext& context) {
     const float centreX = context.size.x / 2.0F;
     paint.badgeIcon(Icon::Lock, ImVec2(centreX - 250.0F, top + 40.0F), 40.0F, theme.accent);
     paint.text(ImVec2(centreX - 180.0F, top + 8.0F), "Staff only", theme.headingSize, theme.text, Align::Left, true);
-    top += 110.0F;
-    // The PIN as dots.
-    const float dot = 22.0F;
-    const int digits = std::max(4, static_cast<int>(admin.pin.size()));
-    float x = centreX - static_cast<float>(digits - 1) * (dot * 3.0F) / 2.0F;
-    for (int i = 0; i < digits; ++i, x += dot * 3.0F) {
-        if (i < static_cast<int>(admin.pin.size()))
-            paint.drawList().AddCircleFilled(ImVec2(x, top + dot), dot, theme.text, 32);
-        else
-            paint.drawList().AddCircle(ImVec2(x, top + dot), dot, theme.textMuted, 32, 3.0F);
-    }
-    top += dot * 2.0F + 24.0F;
+    top = drawPinDots(paint, admin.pin, centreX, top + 110.0F);
     std::string message = admin.pinMessage;
     bool waiting = admin.retryAt > context.now;
     if (waiting) {
@@ -47,37 +81,12 @@ void drawAdminPin(ScreenContext& context) {
     paint.text(ImVec2(centreX, top), message.empty() ? std::string("Enter the admin PIN") : message, theme.bodySize - 4.0F,
                message.empty() ? theme.textMuted : theme.notice, Align::Centre);
     top += 64.0F;
-
-    const char* keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"};
-    const float key = 150.0F;
-    const float gap = 22.0F;
-    // Four rows above the Cancel button: lower on a shorter screen (1280x800), never under 56 px.
-    const float row = std::max(56.0F, std::min(key * 0.66F, (context.size.y - 150.0F - top - 3.0F * gap) / 4.0F));
-    float left = centreX - (3.0F * key + 2.0F * gap) / 2.0F;
-    for (int i = 0; i < 12; ++i) {
-        ImVec2 at(left + static_cast<float>(i % 3) * (key + gap), top + static_cast<float>(i / 3) * (row + gap));
-        ButtonStyle style;
-        style.textSize = i == 9 || i == 11 ? 36.0F : 52.0F;
-        if (i == 11)
-            style.fill = theme.accent;
-        if (!paint.button(keys[i], at, ImVec2(key, row), style) || waiting || admin.pinCheck)
-            continue;
-        context.state.lastTouchAt = context.now;
-        if (i == 9) {
-            admin.pin.clear();
-        } else if (i == 11) {
-            if (!admin.pin.empty())
-                context.commands.pin = admin.pin;
-            admin.pin.clear();
-        } else if (admin.pin.size() < 12) {
-            admin.pin += keys[i];
-            admin.pinMessage.clear();
-        }
-    }
-    top += 4.0F * (row + gap) + 12.0F;
-    if (context.snapshot.usesDefaultPin)
-        paint.text(ImVec2(centreX, top), std::string("No PIN has been set: the default PIN ") + core::AdminLock::kDefaultPin +
-                                             " applies. Set your own before the doors open.",
+    const std::size_t typed = admin.pin.size();
+    top = drawPinPad(context, admin.pin, top, !waiting && !admin.pinCheck, context.commands.pin);
+    if (admin.pin.size() != typed)
+        admin.pinMessage.clear();
+    if (!context.snapshot.hasAdminPin)
+        paint.text(ImVec2(centreX, top), "This kiosk has no admin PIN yet: staff set one with meetscan admin set-pin.",
                    theme.smallSize - 2.0F, theme.notice, Align::Centre);
     ButtonStyle cancel;
     cancel.outline = true;

@@ -23,6 +23,7 @@ struct Commands {
     bool signOutStaff = false;
     std::optional<core::Station> station;
     std::optional<std::string> pin;    // check this admin PIN
+    std::optional<std::string> newPin; // store this as the kiosk's first admin PIN
     std::optional<std::string> source; // switch the camera to this SOURCE
     bool quit = false;
     bool syncNow = false; // admin: sync with the server now, without waiting out a back-off
@@ -76,6 +77,12 @@ void drawBoothSignedIn(ScreenContext& context);
 void drawBoothLead(ScreenContext& context);
 void drawSummary(ScreenContext& context);
 void drawAdminPin(ScreenContext& context);
+void drawChoosePin(ScreenContext& context); // choose_pin_screen.cpp
+// The PIN as dots, centred on `centreX` from `top`; returns the bottom.
+float drawPinDots(Painter& paint, const std::string& pin, float centreX, float top);
+// The PIN pad (1-9, Clear, 0, OK) from `top`, typing into `pin`, at most 12 digits; returns the
+// bottom. `entered` is set when OK is tapped with digits typed (`pin` is then cleared).
+float drawPinPad(ScreenContext& context, std::string& pin, float top, bool enabled, std::optional<std::string>& entered);
 void drawAdmin(ScreenContext& context);
 // The admin panel's printer choice, test page and jobs needing attention (admin_printer_panel.cpp).
 void drawPrinterPanel(ScreenContext& context);
