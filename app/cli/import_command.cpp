@@ -15,6 +15,7 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <memory>
 
 namespace meetscan::cli {
@@ -27,6 +28,8 @@ struct RosterArguments {
     std::vector<std::string> maps;
     bool skipBadRows = false;
     bool json = false;
+    std::string consentDefault; // yes | no | "" (not given)
+    bool buyerContact = false;
 };
 
 core::RosterImportOptions rosterOptions(const RosterArguments& arguments) {
@@ -46,6 +49,9 @@ core::RosterImportOptions rosterOptions(const RosterArguments& arguments) {
         options.overrides.emplace_back(map.substr(0, equals), map.substr(equals + 1));
     }
     options.skipBadRows = arguments.skipBadRows;
+    if (!arguments.consentDefault.empty())
+        options.consentDefault = arguments.consentDefault == "yes";
+    options.buyerContact = arguments.buyerContact;
     return options;
 }
 
@@ -61,9 +67,15 @@ void printFieldReport(const core::RosterFieldReport& report, const std::string& 
     }
     for (const auto& missing : report.missing)
         fmt::print(stderr, "  {:<19} not in the file: {}\n", missing.field, missing.value);
-    for (const auto& hint : report.hints)
-        fmt::print(stderr, "meetscan: hint: column \"{}\" looks like {}, and was not read: take it with {}\n",
-                   hint.column, hint.field, hint.map);
+    for (const auto& hint : report.hints) {
+        if (hint.map.starts_with("--map"))
+            fmt::print(stderr, "meetscan: hint: column \"{}\" looks like {}, and was not read: take it with {}\n",
+                       hint.column, hint.field, hint.map);
+        else
+            fmt::print(stderr, "meetscan: hint: column \"{}\" is the buyer's {}, and was not read: {} fills an "
+                               "attendee's empty {} from it\n",
+                       hint.column, hint.field, hint.map, hint.field);
+    }
 }
 
 nlohmann::json fieldReportJson(const core::RosterFieldReport& report) {
@@ -89,8 +101,17 @@ void importRoster(CliContext& context, const RosterArguments& arguments) {
     const SigbusGuard fileLost; // outlives the mapping below
     const core::MappedText file = orThrow(core::MappedText::open(arguments.file));
     const std::string_view content = file.text();
-    core::RosterScanResult checked = orThrow(core::checkRoster(content, arguments.file, options)); // in id order
     const core::RosterFieldReport fieldReport = orThrow(core::rosterFieldReport(content, arguments.file, options));
+    // Consent is never assumed: an export that cannot say whether exhibitors may scan each person
+    // needs the organiser's word for everyone.
+    const bool saysConsent = std::any_of(fieldReport.found.begin(), fieldReport.found.end(),
+                                         [](const auto& source) { return source.field == "consent_exhibitors"; });
+    if (!saysConsent && !options.consentDefault)
+        throw CliError::badInput(fmt::format(
+            "{}: no column says whether exhibitors may scan each attendee (consent_exhibitors): map the export's "
+            "consent question with --map consent_exhibitors=COLUMN, or say --consent-default yes|no for everyone",
+            arguments.file));
+    core::RosterScanResult checked = orThrow(core::checkRoster(content, arguments.file, options)); // in id order
 
     auto imported = context.officeStore("the roster is imported").attendees().importFeed(
         checked.places.size(), [&](const core::AttendeeRepository::AttendeeWriter& write) -> Status {
@@ -166,6 +187,13 @@ void addImportCommands(CLI::App& app, CliContext& context) {
         ->allow_extra_args(false);
     rosterCommand->add_flag("--skip-bad-rows", roster->skipBadRows,
                             "Import the good rows and list each bad one on stderr instead of stopping");
+    rosterCommand
+        ->add_option("--consent-default", roster->consentDefault,
+                     "yes|no: each attendee's consent where the export does not say (needed when it has no "
+                     "consent_exhibitors column)")
+        ->check(CLI::IsMember({"yes", "no"}));
+    rosterCommand->add_flag("--buyer-contact", roster->buyerContact,
+                            "pretix: fill an attendee's empty e-mail and phone from the order's (the buyer's)");
     rosterCommand->add_flag("--json", roster->json,
                             "One JSON object: the counts, and fields (column per field), defaults (fields not in "
                             "the file) and hints (columns that look like a field, with the --map that takes them)");

@@ -30,8 +30,10 @@ protected:
         args.insert(args.begin(), {"--db", db()});
         return runMeetscan(args);
     }
+    // The sample exports have no consent column: the organiser's word for everyone, given here.
     ProcessResult importRoster(std::vector<std::string> extra) {
         extra.insert(extra.begin(), {"import", "roster"});
+        extra.insert(extra.end(), {"--consent-default", "yes"});
         return run(extra);
     }
     [[nodiscard]] std::string db() const { return (m_dir / "event.db").string(); }
@@ -63,7 +65,7 @@ protected:
 };
 
 TEST_F(ImportCli, PretixExport) {
-    ProcessResult result = importRoster({sample("pretix_order_positions.csv")});
+    ProcessResult result = importRoster({sample("pretix_order_positions.csv"), "--buyer-contact"});
     ASSERT_EQ(result.exitCode, 0) << result.err;
     EXPECT_NE(result.out.find("imported 3 attendees from"), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("(3 added, 0 updated, 0 unchanged; 1 refunded or cancelled skipped"),
@@ -80,6 +82,37 @@ TEST_F(ImportCli, PretixExport) {
     EXPECT_EQ(people.count("tom@example.org"), 0U); // canceled
 }
 
+// Consent is never assumed, and a buyer's details are not an attendee's.
+TEST_F(ImportCli, ConsentAndTheBuyersDetailsAreTheOrganisersCall) {
+    const auto refused = run({"import", "roster", sample("pretix_order_positions.csv")});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_EQ(refused.err, "meetscan: error: " + sample("pretix_order_positions.csv") +
+                               ": no column says whether exhibitors may scan each attendee (consent_exhibitors): map "
+                               "the export's consent question with --map consent_exhibitors=COLUMN, or say "
+                               "--consent-default yes|no for everyone\n");
+    EXPECT_TRUE(attendeeRows().empty());
+
+    const auto saidNo = run({"import", "roster", sample("pretix_order_positions.csv"), "--consent-default", "no"});
+    ASSERT_EQ(saidNo.exitCode, 0) << saidNo.err;
+    EXPECT_NE(saidNo.err.find("consent_exhibitors  not in the file: no for everyone (--consent-default)"),
+              std::string::npos)
+        << saidNo.err;
+    EXPECT_NE(saidNo.err.find("meetscan: hint: column \"Email\" is the buyer's email, and was not read: "
+                              "--buyer-contact fills an attendee's empty email from it"),
+              std::string::npos)
+        << saidNo.err;
+    const auto rows = attendeeRows();
+    ASSERT_EQ(rows.size(), 3U);
+    int withoutEmail = 0;
+    for (const auto& row : rows) {
+        EXPECT_EQ(row["consent_exhibitors"], false) << row.dump();
+        EXPECT_NE(row["email"], "buyer@example.org") << "the buyer's e-mail became an attendee's";
+        EXPECT_EQ(row["phone"], "") << "the order's phone became an attendee's";
+        withoutEmail += row["email"] == "" ? 1 : 0;
+    }
+    EXPECT_EQ(withoutEmail, 1);
+}
+
 // A pretix export with two questions of the event's own: the import says what it read, what it
 // left at a default, and which --map would take the questions.
 constexpr const char* kPretixWithQuestions =
@@ -94,10 +127,12 @@ TEST_F(ImportCli, TheImportSaysWhichColumnFedEachFieldAndWhatItLeftOut) {
     ASSERT_EQ(first.exitCode, 0) << first.err;
     EXPECT_NE(first.err.find("read as pretix:"), std::string::npos) << first.err;
     EXPECT_NE(first.err.find("  badge_code          from \"Ticket secret\"\n"), std::string::npos) << first.err;
-    EXPECT_NE(first.err.find("  email               from \"Attendee email\", else \"Email\"\n"), std::string::npos)
-        << first.err;
+    EXPECT_NE(first.err.find("  email               from \"Attendee email\"\n"), std::string::npos) << first.err;
+    EXPECT_NE(first.err.find("column \"Email\" is the buyer's email"), std::string::npos) << first.err;
     EXPECT_NE(first.err.find("  phone               not in the file: empty\n"), std::string::npos) << first.err;
-    EXPECT_NE(first.err.find("  consent_exhibitors  not in the file: yes for everyone"), std::string::npos) << first.err;
+    EXPECT_NE(first.err.find("  consent_exhibitors  not in the file: yes for everyone (--consent-default)"),
+              std::string::npos)
+        << first.err;
     const std::string consentHint = "meetscan: hint: column \"May exhibitors scan your badge?\" looks like "
                                     "consent_exhibitors, and was not read: take it with --map "
                                     "consent_exhibitors=\"May exhibitors scan your badge?\"\n";
@@ -118,8 +153,10 @@ TEST_F(ImportCli, TheImportSaysWhichColumnFedEachFieldAndWhatItLeftOut) {
     EXPECT_EQ(report["fields"]["badge_code"], nlohmann::json::array({"Ticket secret"}));
     EXPECT_EQ(report["defaults"]["phone"], "empty");
     EXPECT_FALSE(report["defaults"].contains("consent_exhibitors"));
-    EXPECT_TRUE(report["hints"].empty()) << report.dump();
-    EXPECT_EQ(mapped.err.find("hint:"), std::string::npos) << mapped.err;
+    // What is left to hint at is the buyer's e-mail, which is the organiser's call.
+    EXPECT_EQ(report["hints"], nlohmann::json::parse(R"([{"column":"Email","field":"email","map":"--buyer-contact"}])"))
+        << report.dump();
+    EXPECT_EQ(mapped.err.find("looks like"), std::string::npos) << mapped.err;
     auto people = attendeesByEmail();
     EXPECT_EQ(people["zoe@example.org"]["consent_exhibitors"], false);
     EXPECT_EQ(people["zoe@example.org"]["title"], "CTO");
@@ -347,7 +384,8 @@ TEST_F(ImportCli, RosterCutShortWhileImportingIsAnErrorAndImportsNothing) {
     for (int i = 0; i < kRows; ++i)
         csv += "CUT" + std::to_string(i) + ",Name" + std::to_string(i) + ",p" + std::to_string(i) + "@example.org\n";
     const auto path = files.write("long.csv", csv);
-    BackgroundProcess import(meetscanCommand({"--db", db(), "import", "roster", path.string()}), files / "import");
+    BackgroundProcess import(meetscanCommand({"--db", db(), "import", "roster", path.string(), "--consent-default", "yes"}),
+                             files / "import");
     // The rows are written in a second pass over the file, in a transaction whose rollback
     // journal exists from its first write (a large import leaves the WAL for one): cut the file
     // to its header once that pass can have begun.

@@ -34,7 +34,7 @@ protected:
         const auto sample =
             fs::path(MEETSCAN_SOURCE_DIR) / "tests" / "data" / "roster" / "generic_semicolon.csv";
         ASSERT_EQ(runMeetscan({"--db", base().string(), "init", "--event", "Interrupted"}).exitCode, 0);
-        ASSERT_EQ(runMeetscan({"--db", base().string(), "import", "roster", sample.string()}).exitCode, 0);
+        ASSERT_EQ(runMeetscan({"--db", base().string(), "import", "roster", sample.string(), "--consent-default", "yes"}).exitCode, 0);
         std::string csv = "badge_code,first_name,last_name,company,email\n";
         for (int i = 0; i < kRows; ++i)
             csv += fmt::format("KILL-{:06},First{},Last{},Company {},person{}@example.org\n", i, i, i, i % 97,
@@ -60,7 +60,7 @@ protected:
     // journal exists) or the import has ended: the start of the window the kills aim at.
     Started startImport(const fs::path& db, int round) {
         Started started{std::make_unique<BackgroundProcess>(
-            meetscanCommand({"--db", db.string(), "import", "roster", m_roster.string()}),
+            meetscanCommand({"--db", db.string(), "import", "roster", m_roster.string(), "--consent-default", "yes"}),
             m_dir / fmt::format("import{}", round))};
         const fs::path journal = db.string() + "-journal";
         const auto giveUp = Clock::now() + std::chrono::seconds(60);
@@ -145,7 +145,7 @@ TEST_F(ImportInterrupted, ADiskFullDuringALargeImportIsAnErrorAndLeavesTheRoster
     const fs::path db = copyOfBase(0);
     ChildOptions limited;
     limited.fileSizeLimit = fs::file_size(db) + 1024 * 1024; // the roster needs several megabytes
-    ChildProcess import(meetscanArgv({"--db", db.string(), "import", "roster", m_roster.string()}), limited);
+    ChildProcess import(meetscanArgv({"--db", db.string(), "import", "roster", m_roster.string(), "--consent-default", "yes"}), limited);
     EXPECT_EQ(import.wait(), 1);
     EXPECT_EQ(import.err(),
               "meetscan: error: cannot save the roster: disk I/O error; nothing was imported\n");
@@ -154,7 +154,7 @@ TEST_F(ImportInterrupted, ADiskFullDuringALargeImportIsAnErrorAndLeavesTheRoster
     EXPECT_EQ(database.execAndGet("PRAGMA integrity_check").getString(), "ok");
     EXPECT_EQ(database.execAndGet("PRAGMA journal_mode").getString(), "wal");
     EXPECT_FALSE(fs::exists(db.string() + "-journal"));
-    EXPECT_EQ(runMeetscan({"--db", db.string(), "import", "roster", m_roster.string()}).exitCode, 0);
+    EXPECT_EQ(runMeetscan({"--db", db.string(), "import", "roster", m_roster.string(), "--consent-default", "yes"}).exitCode, 0);
     EXPECT_EQ(attendeesIn(db), kRowsBefore + kRows);
 }
 

@@ -28,7 +28,7 @@ protected:
                                              "B2,Boris,Ivanov,Beta,boris@example.org\n"
                                              "C3,Chen,Wei,Gamma,chen@example.org\n");
         ASSERT_EQ(run({"init", "--event", "Purge"}).exitCode, 0);
-        auto imported = run({"import", "roster", csv.string()});
+        auto imported = run({"import", "roster", csv.string(), "--consent-default", "yes"});
         ASSERT_EQ(imported.exitCode, 0) << imported.err;
         m_ana = core::attendeeIdForCode("A1");
         m_boris = core::attendeeIdForCode("B2");

@@ -242,7 +242,7 @@ TEST_F(StationsCli, AMergeKilledMidwayLeavesNothingPersonalInTmpAndTheNextComman
     std::string csv = "badge_code,first_name,last_name,email\n";
     for (int i = 0; i < 60000; ++i)
         csv += fmt::format("P{0:06},Person,Number {0},p{0}@example.org\n", i);
-    ASSERT_EQ(at(m_office, {"import", "roster", m_dir.write("big.csv", csv).string()}).exitCode, 0);
+    ASSERT_EQ(at(m_office, {"import", "roster", m_dir.write("big.csv", csv).string(), "--consent-default", "yes"}).exitCode, 0);
     const auto lounge = kiosk("lounge", "meet");
     // The merge's own /tmp, so that what other tests put in the shared one does not count.
     const auto tmp = m_dir / "tmp";

@@ -44,7 +44,7 @@ void expectAgreement(const std::string& text, const RosterImportOptions& options
         EXPECT_TRUE(sameRowPlace(checked->places[i], want[i])) << i;
 }
 
-const RosterImportOptions kCheckSkipping{RosterPreset::Auto, {}, true};
+const RosterImportOptions kCheckSkipping{RosterPreset::Auto, {}, true, {}, false};
 
 TEST(RosterCheck, AgreesOnGoodRostersAndReturnsThePlacesInIdOrder) {
     expectAgreement("code,first_name,email\nA1,Ann,ann@example.org\nB2,Bob,\n\n\nC3,\"Cy\nSmith\",cy@x.org\n");

@@ -60,8 +60,19 @@ TEST(RosterImport, PretixOrderPositions) {
     EXPECT_EQ(zoe.country, "SE");
     EXPECT_EQ(zoe.ticketType, "Conference ticket");
     const Attendee& jose = result.attendees[1];
-    EXPECT_EQ(jose.email, "buyer@example.org"); // no attendee e-mail: the order's
+    // No attendee e-mail: the order's (the buyer's) is not hers, nor is its phone, unless the
+    // organiser says so.
+    EXPECT_EQ(jose.email, "");
+    EXPECT_EQ(jose.phone, "");
+    EXPECT_EQ(zoe.phone, "");
     EXPECT_EQ(jose.company, "Acme, Inc.");
+    RosterImportOptions buyer;
+    buyer.buyerContact = true;
+    const RosterParseResult withBuyer = parseOk(sample("pretix_order_positions.csv"), buyer);
+    ASSERT_EQ(withBuyer.attendees.size(), 3U);
+    EXPECT_EQ(withBuyer.attendees[1].email, "buyer@example.org");
+    EXPECT_EQ(withBuyer.attendees[0].email, "zoe@example.org") << "an attendee's own e-mail comes first";
+    EXPECT_EQ(withBuyer.attendees[0].phone, "+49 30 1234567");
     const Attendee& li = result.attendees[2];
     EXPECT_EQ(li.firstName, "小龍");
     EXPECT_EQ(li.lastName, "李");
@@ -119,7 +130,7 @@ TEST(RosterImport, GenericSemicolonsWithBomConsentAndOtherCodes) {
 
 TEST(RosterImport, PresetCanBeForced) {
     // A generic-looking file read as Eventbrite has no "Barcode #".
-    std::string message = parseError("code,first_name\nA1,Ann\n", {RosterPreset::Eventbrite, {}, false});
+    std::string message = parseError("code,first_name\nA1,Ann\n", {RosterPreset::Eventbrite, {}, false, {}, false});
     EXPECT_EQ(message.rfind("roster.csv: no badge code column for preset eventbrite", 0), 0U) << message;
 }
 
@@ -180,12 +191,12 @@ TEST(RosterImport, RaggedRowIsABadRow) {
 }
 
 TEST(RosterImport, UnterminatedQuoteStopsEvenWhenSkippingBadRows) {
-    std::string message = parseError("code,first_name\nA1,\"Ann\nA2,Bob\n", {RosterPreset::Auto, {}, true});
+    std::string message = parseError("code,first_name\nA1,\"Ann\nA2,Bob\n", {RosterPreset::Auto, {}, true, {}, false});
     EXPECT_EQ(message.rfind("roster.csv:2:2: unterminated quoted field", 0), 0U) << message;
 }
 
 TEST(RosterImport, SkipBadRowsKeepsTheRestAndListsEachSkippedRow) {
-    RosterImportOptions options{RosterPreset::Auto, {}, true};
+    RosterImportOptions options{RosterPreset::Auto, {}, true, {}, false};
     RosterParseResult result = parseOk("code,first_name,consent_exhibitors\nA1,Ann,yes\n,Nobody,\nA1,Twin,"
                                        "\nA3,\"Bad\"x,\nA4,Dee,huh\nA5,Eve,"
                                        "no\nA6,Ragged\n",
@@ -220,7 +231,7 @@ TEST(RosterImport, HeaderOnlyFileImportsNobody) {
 
 TEST(RosterImport, MapOverridesAPresetColumn) {
     // The organiser prints the pretix order code on badges instead of the ticket secret.
-    RosterImportOptions options{RosterPreset::Auto, {{"badge_code", "Position ID"}}, false};
+    RosterImportOptions options{RosterPreset::Auto, {{"badge_code", "Position ID"}}, false, {}, false};
     RosterParseResult result = parseOk("Order code,Position ID,Ticket secret,Attendee "
                                        "name\nABC12,ABC12-1,s1,Ann Lee\nABC12,ABC12-2,s2,Bo Ek\n",
                                        options);

@@ -25,8 +25,9 @@ protected:
         std::string whyNot;
         m_server = test::PgServer::create(whyNot);
         ASSERT_TRUE(m_server) << whyNot; // PostgreSQL is a test dependency: never skipped
-        const auto roster = m_dir.write("roster.csv", "badge_code,first_name,last_name,email\n"
-                                                      "A1,Ana,Silva,ana@example.org\nB2,Boris,Ivanov,boris@example.org\n");
+        const auto roster = m_dir.write("roster.csv", "badge_code,first_name,last_name,email,consent_exhibitors\n"
+                                                      "A1,Ana,Silva,ana@example.org,yes\n"
+                                                      "B2,Boris,Ivanov,boris@example.org,yes\n");
         ASSERT_EQ(office({"init", "--event", "Harbour Summit", "--station", "desk"}).exitCode, 0);
         ASSERT_EQ(office({"import", "roster", roster.string()}).exitCode, 0);
         ASSERT_EQ(test::runMeetscan({"server", "init", "--server", m_server->uri()}).exitCode, 0);

@@ -119,7 +119,7 @@ bool checkInHalves(OpenedRoster& opened, std::string_view content, const std::st
     CsvReader secondReader(content, opened.reader.delimiter());
     secondReader.expectFields(opened.headers.size());
     secondReader.seek({middle, 1});
-    RowConverter secondConverter(opened.layout, opened.headers, content);
+    RowConverter secondConverter(opened.layout, opened.headers, content, options.consentDefault.value_or(true));
     secondConverter.checkOnly();
     RosterScanResult second;
     second.places.reserve(result.places.capacity() / 2 + 1);
@@ -157,7 +157,7 @@ Expected<RosterScanResult> checkRoster(std::string_view content, const std::stri
     auto opened = openRoster(content, file, options);
     if (!opened)
         return opened.error();
-    RowConverter converter(opened->layout, opened->headers, content);
+    RowConverter converter(opened->layout, opened->headers, content, options.consentDefault.value_or(true));
     converter.checkOnly();
     const std::size_t records = lineBreaks(content) + 1;
     converter.reserve(records);

@@ -78,15 +78,23 @@ Expected<RosterFieldReport> rosterFieldReport(std::string_view content, const st
             }
             report.found.push_back(std::move(source));
         } else if (!isNameField(field) || (!someName && field == RosterField::Name)) {
-            report.missing.push_back({std::string(fieldName(field)),
-                                      std::string(isNameField(field) ? "empty: people are known by badge code"
-                                                                     : defaultOf(field))});
+            std::string value = isNameField(field) ? "empty: people are known by badge code" : std::string(defaultOf(field));
+            const bool consent = field == RosterField::ConsentExhibitors || field == RosterField::ConsentNetworking;
+            if (consent && options.consentDefault)
+                value = fmt::format("{} for everyone (--consent-default)", *options.consentDefault ? "yes" : "no");
+            report.missing.push_back({std::string(fieldName(field)), std::move(value)});
         }
     }
     for (std::size_t column = 0; column < headers.size(); ++column) {
         if (used.contains(column) || headers[column].empty())
             continue;
-        const RosterField field = fieldSuggestedBy(normalizeHeader(headers[column]));
+        // pretix's order e-mail and phone, left out unless asked for (dropBuyerContact).
+        const std::string normalized = normalizeHeader(headers[column]);
+        if (layout.preset == RosterPreset::Pretix && (normalized == "email" || normalized == "phonenumber")) {
+            report.hints.push_back({headers[column], normalized == "email" ? "email" : "phone", "--buyer-contact"});
+            continue;
+        }
+        const RosterField field = fieldSuggestedBy(normalized);
         if (field == RosterField::Status || layout.has(field))
             continue;
         const std::string name(fieldName(field));

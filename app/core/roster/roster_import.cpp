@@ -104,13 +104,13 @@ std::optional<RowProblem> RowConverter::convert(const CsvRecord& record, Attende
     for (auto [field, flag] : {std::pair{RosterField::ConsentExhibitors, &attendee.consentExhibitors},
                                std::pair{RosterField::ConsentNetworking, &attendee.consentNetworking}}) {
         auto value = row.get(field);
-        auto consent = parseConsent(value.text, true);
+        auto consent = parseConsent(value.text, m_consentFallback);
         if (!consent)
             return RowProblem{
                 row.lineOf(value.column), value.column,
                 fmt::format("\"{}\" is not a consent value for {} (use yes or no, or leave it "
-                            "empty for yes)",
-                            value.text, fieldName(field))};
+                            "empty for {})",
+                            value.text, fieldName(field), m_consentFallback ? "yes" : "no")};
         *flag = *consent;
     }
 
@@ -227,6 +227,8 @@ Expected<OpenedRoster> openRoster(std::string_view content, const std::string& f
     auto layout = buildLayout(options.preset, headers, options.overrides);
     if (!layout)
         return Error::badInput(fmt::format("{}: {}", file, layout.error().message));
+    if (!options.buyerContact)
+        dropBuyerContact(*layout, headers, options.overrides);
     return OpenedRoster{std::move(reader), std::move(headers), std::move(layout).value()};
 }
 
@@ -320,7 +322,7 @@ Expected<RosterScanResult> scanRoster(std::string_view content, const std::strin
     auto opened = openRoster(content, file, options);
     if (!opened)
         return opened.error();
-    RowConverter converter(opened->layout, opened->headers, content);
+    RowConverter converter(opened->layout, opened->headers, content, options.consentDefault.value_or(true));
     // Records are at most the line breaks + 1: the code table never rehashes.
     converter.reserve(lineBreaks(content) + 1);
     RosterScanResult result;
@@ -341,7 +343,7 @@ Expected<std::size_t> readRosterRows(std::string_view content, const std::string
         return opened.error();
     CsvReader& reader = opened->reader;
     reader.trustUtf8(); // the first pass has read these very records
-    RowConverter converter(opened->layout, opened->headers, content);
+    RowConverter converter(opened->layout, opened->headers, content, options.consentDefault.value_or(true));
     converter.skipCodesAcrossRows(); // scanRoster has checked them, and the store's key holds them too
     CsvRecord record;
     Attendee attendee;

@@ -24,6 +24,14 @@ struct RosterImportOptions {
     RosterPreset preset = RosterPreset::Auto;
     std::vector<std::pair<std::string, std::string>> overrides; // --map FIELD=COLUMN
     bool skipBadRows = false;
+    // --consent-default: what an attendee's consent is where the export does not say (no column,
+    // or an empty cell); unset: yes in an empty cell, and the CLI refuses an export with no
+    // consent_exhibitors column at all.
+    std::optional<bool> consentDefault;
+    // --buyer-contact: a pretix order's e-mail and phone fill an attendee's empty ones. Off by
+    // default: the buyer is often someone else (an assistant, a company's booking office), and
+    // these details go to exhibitors.
+    bool buyerContact = false;
 };
 
 // Where a row went wrong; `message()` is "FILE:LINE:COLUMN: reason".

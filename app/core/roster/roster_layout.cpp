@@ -279,4 +279,18 @@ Expected<RosterLayout> buildLayout(RosterPreset preset, const std::vector<std::s
     return layout;
 }
 
+void dropBuyerContact(RosterLayout& layout, const std::vector<std::string>& headers,
+                      const std::vector<std::pair<std::string, std::string>>& overrides) {
+    if (layout.preset != RosterPreset::Pretix)
+        return;
+    for (const auto& [field, buyerHeader] : {std::pair{RosterField::Email, "email"},
+                                              std::pair{RosterField::Phone, "phonenumber"}}) {
+        const std::string_view name = fieldName(field);
+        if (std::any_of(overrides.begin(), overrides.end(), [&](const auto& map) { return map.first == name; }))
+            continue; // the organiser chose this column
+        auto& columns = layout.columns[static_cast<std::size_t>(field)];
+        std::erase_if(columns, [&](std::size_t column) { return normalizeHeader(headers[column]) == buyerHeader; });
+    }
+}
+
 } // namespace meetscan::core

@@ -57,6 +57,12 @@ struct RosterLayout {
     [[nodiscard]] bool has(RosterField field) const { return !of(field).empty(); }
 };
 
+// pretix's "Email" and "Phone number" are the order's: the buyer's, who may be somebody else.
+// Unless the organiser asks for them (`buyerContact`) or maps the field with --map, they are no
+// fallback for an attendee's own.
+void dropBuyerContact(RosterLayout& layout, const std::vector<std::string>& headers,
+                      const std::vector<std::pair<std::string, std::string>>& overrides);
+
 // The preset whose signature columns the header row has; Generic when none does.
 [[nodiscard]] RosterPreset detectPreset(const std::vector<std::string>& headers);
 

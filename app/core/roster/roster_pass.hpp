@@ -59,8 +59,8 @@ struct RowProblem {
 class RowConverter {
 public:
     RowConverter(const RosterLayout& layout, const std::vector<std::string>& headers,
-                 std::string_view content)
-        : m_layout(layout), m_headers(headers), m_content(content) {}
+                 std::string_view content, bool consentFallback)
+        : m_layout(layout), m_headers(headers), m_content(content), m_consentFallback(consentFallback) {}
 
     // Fills `attendee` from the record, or says what is wrong with it.
     std::optional<RowProblem> convert(const CsvRecord& record, Attendee& attendee);
@@ -101,6 +101,7 @@ private:
     const RosterLayout& m_layout;
     const std::vector<std::string>& m_headers;
     std::string_view m_content;
+    bool m_consentFallback = true; // an empty consent cell, or no consent column
     std::unordered_map<std::string_view, std::size_t> m_codeLines;
     bool m_checkCodesAcrossRows = true;
     bool m_deriveIds = true;
