@@ -289,7 +289,8 @@ void dropBuyerContact(RosterLayout& layout, const std::vector<std::string>& head
         if (std::any_of(overrides.begin(), overrides.end(), [&](const auto& map) { return map.first == name; }))
             continue; // the organiser chose this column
         auto& columns = layout.columns[static_cast<std::size_t>(field)];
-        std::erase_if(columns, [&](std::size_t column) { return normalizeHeader(headers[column]) == buyerHeader; });
+        const std::string_view buyer = buyerHeader; // a lambda may not capture a structured binding (clang 14)
+        std::erase_if(columns, [&](std::size_t column) { return normalizeHeader(headers[column]) == buyer; });
     }
 }
 
