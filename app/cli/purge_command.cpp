@@ -60,7 +60,7 @@ void addPurgeCommand(CLI::App& app, CliContext& context) {
             throw CliError::badInput(fmt::format("--before {} is in the future: that would erase everyone", options->before));
         auto& store = context.officeStore("personal data is purged");
         const auto stationId = store.events().station().id;
-        if (!options->dryRun) {
+        if (!options->dryRun && !options->yes) { // the counts are for the question only
             const auto planned = orThrow(core::purgeBefore(store.database(), cutoff, stationId, true));
             if (planned.attendeesErased + planned.scansBlanked + planned.leadsCleared + planned.leadEditsCleared > 0)
                 confirmOrThrow(fmt::format("Remove the personal data recorded before {} ({}), for good?",

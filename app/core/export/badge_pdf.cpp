@@ -1,11 +1,10 @@
 #include "core/export/badge_pdf.hpp"
 
-#include "core/pdf/pdf_bytes.hpp"
+#include "core/pdf/pdf_document.hpp"
 #include "core/export/badge_qr.hpp"
 #include "meetscan/scanner/qr_matrix.hpp"
 
 #include <algorithm>
-#include <cairo-pdf.h>
 #include <cctype>
 #include <fmt/core.h>
 #include <pango/pangocairo.h>
@@ -239,14 +238,7 @@ Expected<std::string> badgesPdf(const BadgeDocument& document) {
     const double pageHeight = sheet ? document.paper.height : document.size.height;
     const SheetGrid grid = pageGrid(document);
 
-    std::string bytes;
-    cairo_surface_t* surface =
-        cairo_pdf_surface_create_for_stream(appendPdfBytes, &bytes, pageWidth, pageHeight);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-                                   fmt::format("{} — badges", document.eventName).c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "MeetScan");
-    cairo_t* cr = cairo_create(surface);
-    {
+    return drawPdf(pageWidth, pageHeight, fmt::format("{} — badges", document.eventName), "badges PDF", [&](cairo_t* cr) {
         BadgePainter painter(cr, document);
         for (std::size_t i = 0; i < document.badges.size(); ++i) {
             const auto cell = static_cast<int>(i % static_cast<std::size_t>(grid.perSheet()));
@@ -258,14 +250,7 @@ Expected<std::string> badgesPdf(const BadgeDocument& document) {
             const double y = grid.top + (cell / grid.columns) * document.size.height;
             painter.paint(document.badges[i], codes[i], x, y);
         }
-    }
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    const cairo_status_t status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS)
-        return Error::world(fmt::format("badges PDF: {}", cairo_status_to_string(status)));
-    return bytes;
+    });
 }
 
 } // namespace meetscan::core

@@ -1,6 +1,6 @@
 #include "core/export/packet_pdf.hpp"
 
-#include "core/pdf/pdf_bytes.hpp"
+#include "core/pdf/pdf_document.hpp"
 #include "core/domain/contact_fields.hpp"
 
 #include "core/export/badge_qr.hpp"
@@ -8,7 +8,6 @@
 #include "core/export/vcard_writer.hpp"
 #include "meetscan/scanner/qr_matrix.hpp"
 
-#include <cairo-pdf.h>
 #include <fmt/core.h>
 #include <pango/pangocairo.h>
 
@@ -199,14 +198,9 @@ Expected<std::string> packetPdf(const Packet& packet, PacketQrCache& qrCache) {
     const bool letter = packet.event.settings.paper == "letter";
     const double width = letter ? kLetterWidth : kA4Width;
     const double height = letter ? kLetterHeight : kA4Height;
-    std::string bytes;
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendPdfBytes, &bytes, width, height);
     const auto& attendee = packet.summary.attendee;
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-                                   fmt::format("{} — {}", packet.event.name, attendee.displayName()).c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "MeetScan");
-    cairo_t* cr = cairo_create(surface);
-    {
+    return drawPdf(width, height, fmt::format("{} — {}", packet.event.name, attendee.displayName()),
+                   fmt::format("summary.pdf for {}", attendee.id), [&](cairo_t* cr) {
         PageWriter page(cr, width, height);
         const auto title = font("Sans Bold 18");
         const auto heading = font("Sans Bold 13");
@@ -255,14 +249,7 @@ Expected<std::string> packetPdf(const Packet& packet, PacketQrCache& qrCache) {
         }
         page.y() += 8;
         page.line("Contact details appear only where the person agreed to share them.", body.get(), 0);
-    }
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    const cairo_status_t status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS)
-        return Error::world(fmt::format("summary.pdf for {}: {}", attendee.id, cairo_status_to_string(status)));
-    return bytes;
+    });
 }
 
 } // namespace meetscan::core

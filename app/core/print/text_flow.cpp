@@ -1,8 +1,7 @@
 #include "core/print/text_flow.hpp"
 
-#include "core/pdf/pdf_bytes.hpp"
+#include "core/pdf/pdf_document.hpp"
 
-#include <cairo-pdf.h>
 #include <fmt/core.h>
 
 namespace meetscan::core {
@@ -59,19 +58,10 @@ Expected<FlowPage> flowPdf(double width, double height, double bottom, const std
         cairo_destroy(cr);
         cairo_surface_destroy(measure);
     }
-    std::string bytes;
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendPdfBytes, &bytes, width, height);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "MeetScan");
-    cairo_t* cr = cairo_create(surface);
-    draw(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    const cairo_status_t status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS)
-        return Error::world(fmt::format("{}: {}", title, cairo_status_to_string(status)));
-    return FlowPage{std::move(bytes), height};
+    auto bytes = drawPdf(width, height, title, title, [&](cairo_t* cr) { draw(cr); });
+    if (!bytes)
+        return bytes.error();
+    return FlowPage{std::move(bytes).value(), height};
 }
 
 } // namespace meetscan::core

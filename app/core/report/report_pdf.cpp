@@ -1,10 +1,9 @@
 #include "core/report/report_pdf.hpp"
 
 #include "core/export/badge_layout.hpp"
-#include "core/pdf/pdf_bytes.hpp"
+#include "core/pdf/pdf_document.hpp"
 #include "core/report/chart_canvas.hpp"
 
-#include <cairo-pdf.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -214,23 +213,11 @@ private:
 
 Expected<std::string> renderPdf(ReportPaper paper, const std::string& title, const std::string& footer,
                                 const std::function<void(ReportWriter&)>& draw) {
-    std::string bytes;
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendPdfBytes, &bytes, paper.width, paper.height);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "MeetScan");
-    cairo_t* cr = cairo_create(surface);
-    {
+    return drawPdf(paper.width, paper.height, title, "cannot draw the report", [&](cairo_t* cr) {
         ReportWriter writer(cr, paper, footer);
         draw(writer);
         writer.finish();
-    }
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    const cairo_status_t status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS)
-        return Error::world(fmt::format("cannot draw the report: {}", cairo_status_to_string(status)));
-    return bytes;
+    });
 }
 
 std::string count(int n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
